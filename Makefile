@@ -1,0 +1,32 @@
+# One command to try the skill (make run), one to check everything (make test).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run validate test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[web,dev]'
+	touch $(STAMP)
+
+run: setup
+	$(PY) -m skill validate
+
+validate: setup
+	$(PY) -m skill validate
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy --strict skill
+
+test: lint
+	$(PY) -m skill validate
+	$(VENV)/bin/pytest -q
+
+clean:
+	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Muscle twitch helper: an Alexa skill that triages muscle twitching by voice."""

@@ -1,0 +1,45 @@
+"""Command line: validate the content, talk to the skill, or serve it over HTTPS."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from skill.triage.errors import ContentError
+from skill.triage.load import content_dir, load_content
+
+
+def validate(argv: list[str]) -> int:
+    """Check every content file; print each problem, or a one-line summary when clean."""
+    parser = argparse.ArgumentParser(prog="python -m skill validate")
+    parser.add_argument("--content", type=Path, default=None, help="content folder to check")
+    args = parser.parse_args(argv)
+    root = args.content or content_dir()
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {root.name}/", file=sys.stderr)
+        return 1
+    print(
+        f"content ok: {len(content.questions)} questions, {len(content.rules)} rules, "
+        f"{len(content.red_flags)} red flags, {len(content.advice)} advice texts, "
+        f"{len(content.info)} info topics, {len(content.locales)} locales"
+    )
+    return 0
+
+
+COMMANDS = {"validate": validate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to a subcommand."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] not in COMMANDS:
+        print(f"usage: python -m skill {{{','.join(COMMANDS)}}} [options]", file=sys.stderr)
+        return 2
+    return COMMANDS[args[0]](args[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

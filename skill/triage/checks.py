@@ -1,0 +1,207 @@
+"""Cross-file checks of loaded content: ids, reachability, advice, red flags, texts."""
+
+from collections.abc import Iterable
+
+from skill.triage.model import ANSWERS, Condition, Content, FactType, FactValue
+from skill.triage.reader import Problems
+
+ANSWER_TEXTS = ("answer.yes", "answer.no", "answer.unsure", "answer.days", "answer.day")
+
+
+def run_all(problems: Problems, content: Content) -> None:
+    """Record every cross-file problem of the content."""
+    _known_ids(problems, content)
+    _provided(problems, content)
+    _reachable(problems, content)
+    _advice(problems, content)
+    _red_flags(problems, content)
+    _texts(problems, content)
+
+
+def valid_value(kind: FactType, value: FactValue) -> bool:
+    """Whether a value is one a fact of this type can take."""
+    if value == "unsure":
+        return True
+    if kind is FactType.ANSWER:
+        return value in ANSWERS
+    if kind is FactType.DAYS:
+        return isinstance(value, int) and value >= 0
+    return isinstance(value, str)
+
+
+def provided_facts(content: Content) -> set[str]:
+    """Facts some question or some slot value can set."""
+    provided = {f for q in content.questions for f in q.facts()}
+    for values in content.vocabulary.values():
+        for sets in values.values():
+            provided.update(sets)
+    return provided
+
+
+def _check_condition(
+    problems: Problems, content: Content, file: str, path: str, condition: Condition
+) -> None:
+    for part in condition.any_of or (condition,):
+        if part.any_of:
+            _check_condition(problems, content, file, path, part)
+            continue
+        if part.fact is None or part.fact not in content.facts:
+            problems.add(file, path, f"unknown fact {part.fact!r}")
+            continue
+        kind = content.facts[part.fact]
+        if part.over is not None and kind is not FactType.DAYS:
+            problems.add(file, path, f"'over' needs a days fact, {part.fact!r} is {kind.value}")
+        for value in part.values:
+            if not valid_value(kind, value):
+                problems.add(file, path, f"{part.fact!r} can never be {value!r}")
+
+
+def _known_ids(problems: Problems, content: Content) -> None:
+    dispositions = {d.id for d in content.dispositions}
+    for q in content.questions:
+        path = f"{q.id}"
+        for fact in q.facts():
+            if fact not in content.facts:
+                problems.add("questions.yaml", path, f"unknown fact {fact!r}")
+        if q.slot_type is not None and q.slot_type not in content.vocabulary:
+            problems.add(
+                "questions.yaml", f"{path}.slot_type", f"unknown slot type {q.slot_type!r}"
+            )
+        elif q.slot_type is not None:
+            extra = _vocabulary_facts(content, q.slot_type) - q.facts()
+            if extra:
+                problems.add(
+                    "questions.yaml",
+                    f"{path}.slot_type",
+                    f"sets facts not in fact/options: {sorted(extra)}",
+                )
+        if q.ask_if is not None:
+            _check_condition(problems, content, "questions.yaml", f"{path}.ask_if", q.ask_if)
+    for rule in content.rules:
+        _check_condition(problems, content, "rules.yaml", f"{rule.id}.when", rule.when)
+        if rule.disposition not in dispositions:
+            problems.add(
+                "rules.yaml", f"{rule.id}.disposition", f"unknown disposition {rule.disposition!r}"
+            )
+        _known_advice(problems, content, "rules.yaml", f"{rule.id}.advice", rule.advice)
+    for d in content.dispositions:
+        _known_advice(
+            problems, content, "dispositions.yaml", f"{d.id}.advice", d.advice + d.closing
+        )
+    for flag in content.red_flags:
+        if flag not in content.facts:
+            problems.add("red_flags.yaml", flag, "unknown fact")
+    for item in content.doctor_questions:
+        for fact in item.answered_by:
+            if fact not in content.facts:
+                problems.add(
+                    "doctor_questions.yaml", f"{item.id}.answered_by", f"unknown fact {fact!r}"
+                )
+    for type_name, values in content.vocabulary.items():
+        for value_id, sets in values.items():
+            for fact, value in sets.items():
+                path = f"slot_types.{type_name}.{value_id}.{fact}"
+                if fact not in content.facts:
+                    problems.add("vocabulary.yaml", path, "unknown fact")
+                elif not valid_value(content.facts[fact], value):
+                    problems.add("vocabulary.yaml", path, f"{value!r} is not a valid value")
+
+
+def _known_advice(
+    problems: Problems, content: Content, file: str, path: str, ids: Iterable[str]
+) -> None:
+    for advice_id in ids:
+        if advice_id not in content.advice:
+            problems.add(file, path, f"unknown advice {advice_id!r}")
+
+
+def _vocabulary_facts(content: Content, slot_type: str) -> set[str]:
+    return {fact for sets in content.vocabulary.get(slot_type, {}).values() for fact in sets}
+
+
+def _provided(problems: Problems, content: Content) -> None:
+    provided = provided_facts(content)
+    for rule in content.rules:
+        for fact in sorted(rule.when.facts() - provided):
+            if fact in content.facts:
+                problems.add(
+                    "rules.yaml",
+                    f"{rule.id}.when",
+                    f"reads {fact!r}, which no question or slot value provides",
+                )
+
+
+def _reachable(problems: Problems, content: Content) -> None:
+    read_by_rules = {fact for rule in content.rules for fact in rule.when.facts()}
+    earlier: set[str] = {
+        f for values in content.vocabulary.values() for s in values.values() for f in s
+    }
+    for q in content.questions:
+        if not q.facts() & read_by_rules:
+            problems.add("questions.yaml", q.id, "no path can reach it: no rule reads its facts")
+        if q.ask_if is not None:
+            missing = q.ask_if.facts() - earlier
+            if missing:
+                problems.add(
+                    "questions.yaml",
+                    f"{q.id}.ask_if",
+                    f"no path can reach it: {sorted(missing)} is never known before it",
+                )
+        earlier.update(q.facts())
+
+
+def _advice(problems: Problems, content: Content) -> None:
+    for d in content.dispositions:
+        if not d.advice:
+            problems.add("dispositions.yaml", d.id, "disposition without advice")
+    used = {a for d in content.dispositions for a in d.advice + d.closing}
+    used.update(a for rule in content.rules for a in rule.advice)
+    for advice_id in content.advice:
+        if advice_id not in used:
+            problems.add("advice.yaml", advice_id, "advice no disposition or rule uses")
+
+
+def _red_flags(problems: Problems, content: Content) -> None:
+    if not content.dispositions:
+        return
+    top = content.dispositions[0].id
+    for flag in content.red_flags:
+        leads = any(
+            rule.disposition == top and rule.when.fact == flag and "yes" in rule.when.values
+            for rule in content.rules
+        )
+        if not leads:
+            problems.add("red_flags.yaml", flag, f"red flag does not lead to {top!r}: add a rule")
+
+
+def required_text_ids(content: Content) -> list[str]:
+    """Every text id the content needs in every locale."""
+    ids = [f"question.{q.id}" for q in content.questions]
+    ids += [f"why.{q.id}" for q in content.questions]
+    ids += [f"reason.{r.id}" for r in content.rules]
+    ids += [f"advice.{a}" for a in content.advice]
+    ids += [f"info.{t}" for t in content.info]
+    ids += [f"doctor.{d.id}" for d in content.doctor_questions]
+    ids += [f"fact.{f}" for f in content.facts]
+    places = {
+        v for f, t in content.facts.items() if t is FactType.PLACE for v in _values_of(content, f)
+    }
+    ids += [f"place.{p}" for p in sorted(places)]
+    return ids + list(ANSWER_TEXTS)
+
+
+def _values_of(content: Content, fact: str) -> set[str]:
+    return {
+        str(sets[fact])
+        for values in content.vocabulary.values()
+        for sets in values.values()
+        if fact in sets
+    }
+
+
+def _texts(problems: Problems, content: Content) -> None:
+    required = required_text_ids(content)
+    for locale, texts in content.texts.items():
+        for text_id in required:
+            if text_id not in texts:
+                problems.add(f"texts/{locale}.yaml", text_id, f"text missing for locale {locale}")

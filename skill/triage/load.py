@@ -1,0 +1,244 @@
+"""Load the content folder once into validated, frozen objects."""
+
+import os
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from skill.triage import checks, parse
+from skill.triage.errors import ContentError
+from skill.triage.model import Content, Disposition, FactType, FactValue, Locale, Question, Rule
+from skill.triage.reader import Problems, check_id, check_keys, field
+from skill.triage.texts import load_texts
+
+DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+CONTENT_DIR_ENV = "SKILL_CONTENT_DIR"
+
+
+def content_dir() -> Path:
+    """The content folder: $SKILL_CONTENT_DIR, else the one beside the package."""
+    return Path(os.environ.get(CONTENT_DIR_ENV) or DEFAULT_CONTENT_DIR)
+
+
+@cache
+def default_content() -> Content:
+    """The shipped content, loaded once per process."""
+    return load_content(content_dir())
+
+
+def load_content(root: Path) -> Content:
+    """Read and check every content file; raise ContentError listing every problem."""
+    problems = Problems(root)
+    facts = _facts(problems, problems.read("facts.yaml"))
+    questions = _questions(problems, problems.read("questions.yaml"))
+    red_flags = _red_flags(problems, problems.read("red_flags.yaml"))
+    rules = _rules(problems, problems.read("rules.yaml"))
+    dispositions = _dispositions(problems, problems.read("dispositions.yaml"))
+    advice = parse.sourced_list(problems, "advice.yaml", problems.read("advice.yaml"), "advice")
+    info = parse.sourced_list(problems, "info.yaml", problems.read("info.yaml"), "topics")
+    doctor = parse.sourced_list(
+        problems,
+        "doctor_questions.yaml",
+        problems.read("doctor_questions.yaml"),
+        "items",
+        frozenset({"answered_by"}),
+    )
+    vocabulary, persons = _vocabulary(problems, problems.read("vocabulary.yaml"))
+    locales = _locales(problems, problems.read("locales.yaml"))
+    texts = load_texts(problems, locales)
+    content = Content(
+        facts=MappingProxyType(facts),
+        questions=tuple(questions),
+        red_flags=tuple(red_flags),
+        rules=tuple(rules),
+        dispositions=tuple(dispositions),
+        advice=MappingProxyType({a.id: a for a in advice}),
+        info=MappingProxyType({t.id: t for t in info}),
+        doctor_questions=tuple(doctor),
+        vocabulary=MappingProxyType(vocabulary),
+        persons=MappingProxyType(persons),
+        locales=MappingProxyType(locales),
+        texts=MappingProxyType(texts),
+    )
+    if not problems.messages:
+        checks.run_all(problems, content)
+    if problems.messages:
+        raise ContentError(problems.messages)
+    return content
+
+
+def _facts(problems: Problems, node: Any) -> dict[str, FactType]:
+    if not isinstance(node, dict):
+        problems.add("facts.yaml", "", "expected a mapping of fact id to type")
+        return {}
+    facts: dict[str, FactType] = {}
+    seen: set[str] = set()
+    types = [t.value for t in FactType]
+    for key, value in node.items():
+        if not check_id(problems, "facts.yaml", str(key), key, seen):
+            continue
+        if value not in types:
+            problems.add("facts.yaml", key, f"unknown type {value!r} (expected one of {types})")
+            continue
+        facts[key] = FactType(value)
+    return facts
+
+
+def _questions(problems: Problems, node: Any) -> list[Question]:
+    if not isinstance(node, list):
+        problems.add("questions.yaml", "", "expected a list of questions")
+        return []
+    seen: set[str] = set()
+    found = []
+    for i, item in enumerate(node):
+        path = f"[{i}]"
+        if not isinstance(item, dict) or not check_id(
+            problems, "questions.yaml", f"{path}.id", item.get("id"), seen
+        ):
+            continue
+        question = parse.question(problems, "questions.yaml", f"{path}({item['id']})", item)
+        if question is not None:
+            found.append(question)
+    return found
+
+
+def _red_flags(problems: Problems, node: Any) -> list[str]:
+    if not isinstance(node, list) or not all(isinstance(f, str) for f in node):
+        problems.add("red_flags.yaml", "", "expected a list of fact ids")
+        return []
+    seen: set[str] = set()
+    return [
+        f for i, f in enumerate(node) if check_id(problems, "red_flags.yaml", f"[{i}]", f, seen)
+    ]
+
+
+def _rules(problems: Problems, node: Any) -> list[Rule]:
+    file = "rules.yaml"
+    if not isinstance(node, dict) or not isinstance(node.get("rules"), list):
+        problems.add(file, "rules", "expected a list")
+        return []
+    seen: set[str] = set()
+    found = []
+    allowed = {"id", "kind", "when", "disposition", "advice", "source", "review"}
+    for i, item in enumerate(node["rules"]):
+        path = f"rules[{i}]"
+        check_keys(problems, file, path, item, allowed)
+        if not isinstance(item, dict) or not check_id(
+            problems, file, f"{path}.id", item.get("id"), seen
+        ):
+            continue
+        path = f"rules[{i}]({item['id']})"
+        kind = field(problems, file, path, item, "kind", str)
+        if kind not in ("reason", "trigger"):
+            problems.add(file, f"{path}.kind", "expected reason or trigger")
+        when = parse.condition(problems, file, f"{path}.when", item.get("when"))
+        disposition = field(problems, file, path, item, "disposition", str)
+        advice = item.get("advice", [])
+        if not isinstance(advice, list) or not all(isinstance(a, str) for a in advice):
+            problems.add(file, f"{path}.advice", "expected a list of advice ids")
+            advice = []
+        source = parse.citations(problems, file, path, item.get("source"))
+        review = parse.review(problems, file, path, item.get("review"))
+        if when is None or disposition is None or kind not in ("reason", "trigger"):
+            continue
+        found.append(
+            Rule(
+                id=item["id"],
+                kind="reason" if kind == "reason" else "trigger",
+                when=when,
+                disposition=disposition,
+                advice=tuple(advice),
+                source=source,
+                review=review,
+            )
+        )
+    return found
+
+
+def _dispositions(problems: Problems, node: Any) -> list[Disposition]:
+    file = "dispositions.yaml"
+    if not isinstance(node, list) or not node:
+        problems.add(file, "", "expected a non-empty list, most urgent first")
+        return []
+    seen: set[str] = set()
+    found = []
+    for i, item in enumerate(node):
+        check_keys(problems, file, f"[{i}]", item, {"id", "advice", "closing"})
+        if not isinstance(item, dict) or not check_id(
+            problems, file, f"[{i}].id", item.get("id"), seen
+        ):
+            continue
+        lists = {}
+        for key in ("advice", "closing"):
+            value = item.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+                problems.add(file, f"[{i}]({item['id']}).{key}", "expected a list of advice ids")
+                value = []
+            lists[key] = tuple(value)
+        found.append(Disposition(item["id"], i, lists["advice"], lists["closing"]))
+    return found
+
+
+def _vocabulary(
+    problems: Problems, node: Any
+) -> tuple[dict[str, dict[str, dict[str, FactValue]]], dict[str, dict[str, str]]]:
+    file = "vocabulary.yaml"
+    check_keys(problems, file, "", node, {"slot_types", "persons"})
+    vocabulary: dict[str, dict[str, dict[str, FactValue]]] = {}
+    persons: dict[str, dict[str, str]] = {}
+    slot_types = node.get("slot_types") if isinstance(node, dict) else None
+    if not isinstance(slot_types, dict):
+        problems.add(file, "slot_types", "expected a mapping of slot type to values")
+        return vocabulary, persons
+    for type_name, values in slot_types.items():
+        if not isinstance(values, dict) or not values:
+            problems.add(file, f"slot_types.{type_name}", "expected a mapping of value id to facts")
+            continue
+        vocabulary[type_name] = {}
+        for value_id, sets in values.items():
+            path = f"slot_types.{type_name}.{value_id}"
+            if (
+                not isinstance(sets, dict)
+                or not sets
+                or not all(isinstance(k, str) and parse.answer_value(v) for k, v in sets.items())
+            ):
+                problems.add(file, path, "expected a mapping of fact to value (quote yes and no)")
+                continue
+            vocabulary[type_name][str(value_id)] = dict(sets)
+    raw_persons = node.get("persons", {}) if isinstance(node, dict) else {}
+    for type_name, values in (raw_persons or {}).items():
+        if not isinstance(values, dict) or not all(v in ("self", "other") for v in values.values()):
+            problems.add(
+                file, f"persons.{type_name}", "expected a mapping of value id to self or other"
+            )
+            continue
+        persons[type_name] = {str(k): v for k, v in values.items()}
+    return vocabulary, persons
+
+
+def _locales(problems: Problems, node: Any) -> dict[str, Locale]:
+    file = "locales.yaml"
+    if not isinstance(node, dict) or not node:
+        problems.add(file, "", "expected a mapping of locale to {fallback, vars}")
+        return {}
+    locales: dict[str, Locale] = {}
+    for name, item in node.items():
+        check_keys(problems, file, str(name), item, {"fallback", "vars"})
+        if not isinstance(item, dict):
+            continue
+        variables = item.get("vars", {}) or {}
+        if not isinstance(variables, dict) or not all(
+            isinstance(v, str) for v in variables.values()
+        ):
+            problems.add(file, f"{name}.vars", "expected a mapping of name to text")
+            variables = {}
+        fallback = item.get("fallback")
+        if fallback is not None and fallback not in node:
+            problems.add(file, f"{name}.fallback", f"unknown locale {fallback!r}")
+            fallback = None
+        locales[str(name)] = Locale(str(name), fallback, MappingProxyType(dict(variables)))
+    roots = [loc.id for loc in locales.values() if loc.fallback is None]
+    if len(roots) != 1:
+        problems.add(file, "", f"exactly one locale must have no fallback, found {roots}")
+    return locales

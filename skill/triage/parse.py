@@ -1,0 +1,166 @@
+"""Turning parsed YAML nodes into content objects, recording located problems."""
+
+import datetime
+from typing import Any
+
+from skill.triage.model import (
+    Citation,
+    Condition,
+    Question,
+    QuestionKind,
+    Review,
+    Sourced,
+)
+from skill.triage.reader import Problems, check_id, check_keys, field
+
+
+def condition(problems: Problems, file: str, path: str, node: Any) -> Condition | None:
+    """A rule or ask_if condition: {fact, is} | {fact, over} | {any: [...]}."""
+    if not isinstance(node, dict):
+        problems.add(file, path, "a condition must be a mapping")
+        return None
+    if "any" in node:
+        check_keys(problems, file, path, node, {"any"})
+        items = node["any"]
+        if not isinstance(items, list) or not items:
+            problems.add(file, f"{path}.any", "expected a non-empty list of conditions")
+            return None
+        parts = [
+            condition(problems, file, f"{path}.any[{i}]", item) for i, item in enumerate(items)
+        ]
+        if any(p is None for p in parts):
+            return None
+        return Condition(any_of=tuple(p for p in parts if p is not None))
+    check_keys(problems, file, path, node, {"fact", "is", "over"})
+    fact = field(problems, file, path, node, "fact", str)
+    if ("is" in node) == ("over" in node):
+        problems.add(file, path, "needs exactly one of 'is' or 'over'")
+        return None
+    if "over" in node:
+        over = field(problems, file, path, node, "over", int)
+        return Condition(fact=fact, over=over) if fact and over is not None else None
+    raw = node["is"]
+    values = raw if isinstance(raw, list) else [raw]
+    if not values or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+        problems.add(file, f"{path}.is", "expected a value or a list of values (quote yes and no)")
+        return None
+    return Condition(fact=fact, values=tuple(values)) if fact else None
+
+
+def citations(problems: Problems, file: str, path: str, node: Any) -> tuple[Citation, ...]:
+    """The source list: each item {seed, quote} | {nhs} | {added}."""
+    where = f"{path}.source"
+    if not isinstance(node, list) or not node:
+        problems.add(file, where, "every entry needs a source (a non-empty list)")
+        return ()
+    found: list[Citation] = []
+    for i, item in enumerate(node):
+        here = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            problems.add(file, here, "expected {seed, quote}, {nhs} or {added}")
+            continue
+        if "seed" in item:
+            check_keys(problems, file, here, item, {"seed", "quote"})
+            seed = field(problems, file, here, item, "seed", str)
+            quote = field(problems, file, here, item, "quote", str)
+            if seed and quote:
+                found.append(Citation("seed", seed, quote))
+        elif "nhs" in item or "added" in item:
+            if "nhs" in item:
+                check_keys(problems, file, here, item, {"nhs"})
+                text = field(problems, file, here, item, "nhs", str)
+                if text:
+                    found.append(Citation("nhs", "NHS", text))
+            else:
+                check_keys(problems, file, here, item, {"added"})
+                text = field(problems, file, here, item, "added", str)
+                if text:
+                    found.append(Citation("added", "added", text))
+        else:
+            problems.add(file, here, "expected {seed, quote}, {nhs} or {added}")
+    return tuple(found)
+
+
+def review(problems: Problems, file: str, path: str, node: Any) -> Review:
+    """The review block: reviewed_by and reviewed_on (a date)."""
+    where = f"{path}.review"
+    if not isinstance(node, dict):
+        problems.add(file, where, "every entry needs a review block {reviewed_by, reviewed_on}")
+        return Review("", "")
+    check_keys(problems, file, where, node, {"reviewed_by", "reviewed_on"})
+    by = field(problems, file, where, node, "reviewed_by", str) or ""
+    on = node.get("reviewed_on")
+    if not isinstance(on, datetime.date):
+        problems.add(file, f"{where}.reviewed_on", "expected a date (YYYY-MM-DD)")
+        return Review(by, "")
+    return Review(by, on.isoformat())
+
+
+def sourced_list(
+    problems: Problems, file: str, node: Any, key: str, extra: frozenset[str] = frozenset()
+) -> list[Sourced]:
+    """A list of {id, source, review} entries under a top-level key."""
+    if not isinstance(node, dict) or not isinstance(node.get(key), list):
+        problems.add(file, key, "expected a list")
+        return []
+    seen: set[str] = set()
+    entries: list[Sourced] = []
+    for i, item in enumerate(node[key]):
+        path = f"{key}[{i}]"
+        check_keys(problems, file, path, item, {"id", "source", "review", *extra})
+        if not isinstance(item, dict) or not check_id(
+            problems, file, f"{path}.id", item.get("id"), seen
+        ):
+            continue
+        answered = item.get("answered_by", [])
+        if not isinstance(answered, list) or not all(isinstance(a, str) for a in answered):
+            problems.add(file, f"{path}.answered_by", "expected a list of fact ids")
+            answered = []
+        entries.append(
+            Sourced(
+                id=item["id"],
+                source=citations(problems, file, path, item.get("source")),
+                review=review(problems, file, path, item.get("review")),
+                answered_by=tuple(answered),
+            )
+        )
+    return entries
+
+
+def question(problems: Problems, file: str, path: str, node: Any) -> Question | None:
+    """One entry of questions.yaml."""
+    check_keys(problems, file, path, node, {"id", "kind", "fact", "options", "slot_type", "ask_if"})
+    if not isinstance(node, dict):
+        problems.add(file, path, "expected a mapping")
+        return None
+    kind_name = field(problems, file, path, node, "kind", str)
+    fact = field(problems, file, path, node, "fact", str)
+    kinds = [k.value for k in QuestionKind]
+    if kind_name is not None and kind_name not in kinds:
+        problems.add(file, f"{path}.kind", f"unknown kind {kind_name!r} (expected one of {kinds})")
+        return None
+    options = node.get("options", [])
+    if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+        problems.add(file, f"{path}.options", "expected a list of fact ids")
+        return None
+    ask_if = None
+    if "ask_if" in node:
+        ask_if = condition(problems, file, f"{path}.ask_if", node["ask_if"])
+    slot_type = field(problems, file, path, node, "slot_type", str, required=False)
+    if kind_name is None or fact is None:
+        return None
+    return Question(
+        id=node["id"],
+        kind=QuestionKind(kind_name),
+        fact=fact,
+        options=tuple(options),
+        slot_type=slot_type,
+        ask_if=ask_if,
+    )
+
+
+def answer_value(value: Any) -> bool:
+    """Whether a vocabulary value is a valid fact value."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, str) and bool(value))
