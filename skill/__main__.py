@@ -29,7 +29,21 @@ def validate(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"validate": validate}
+def serve(argv: list[str]) -> int:
+    """Serve the skill over HTTPS with Amazon's request checks (see skill/web)."""
+    from skill.web.server import serve as run_server
+
+    return run_server(argv)
+
+
+def simulate(argv: list[str]) -> int:
+    """Talk to the skill by typing (see skill/simulator)."""
+    from skill.simulator.cli import main as run_simulator
+
+    return run_simulator(argv)
+
+
+COMMANDS = {"validate": validate, "serve": serve, "simulate": simulate}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Tests for the self-hosted web service and its request verification."""
