@@ -23,6 +23,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy --strict skill
+	$(VENV)/bin/cfn-lint template.yaml
 
 test: lint
 	$(PY) -m skill validate
@@ -30,3 +31,8 @@ test: lint
 
 clean:
 	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# sam build calls this target (BuildMethod: makefile) with ARTIFACTS_DIR set.
+.PHONY: build-SkillFunction
+build-SkillFunction:
+	scripts/build-lambda "$(ARTIFACTS_DIR)"

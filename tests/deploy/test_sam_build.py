@@ -1,0 +1,131 @@
+"""sam build makes an artifact with only the runtime code, and that artifact answers Alexa."""
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import distributions
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[2]
+SAM = Path(sys.executable).parent / "sam"
+LAUNCH_REQUEST = Path(__file__).with_name("launch_request.json")
+SKILL_ID = "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8a9b-abcdef012345"
+NOT_SHIPPED = {
+    ".git",
+    ".venv",
+    "bench",
+    "bin",
+    "docs",
+    "interaction_model",
+    "scripts",
+    "tests",
+    "Makefile",
+    "pyproject.toml",
+    "samconfig.toml",
+    "template.yaml",
+}
+
+pytestmark = pytest.mark.skipif(not SAM.is_file(), reason="sam is not installed beside python")
+
+# Runs like Lambda's python3.12: no site-packages, only the artifact on the path.
+INVOKE = """
+import json, sys
+artifact, event_file, result_file = sys.argv[1:]
+sys.path.insert(0, artifact)
+import ask_sdk_core, skill, yaml
+from skill.lambda_function import lambda_handler
+from skill.triage.load import content_dir
+
+class Context:
+    function_name = "SkillFunction"
+    aws_request_id = "5d1f1a4e-3c2b-4a59-8e7d-0f9a8b7c6d5e"
+    def get_remaining_time_in_millis(self):
+        return 8000
+
+with open(event_file, encoding="utf-8") as f:
+    event = json.load(f)
+result = {
+    "response": lambda_handler(event, Context()),
+    "loaded_from": [m.__file__ for m in (ask_sdk_core, skill, yaml)],
+    "content_dir": str(content_dir()),
+}
+with open(result_file, "w", encoding="utf-8") as f:
+    json.dump(result, f)
+"""
+
+
+@pytest.fixture(scope="module")
+def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SkillFunction folder that `sam build` leaves, without Docker."""
+    build_dir = tmp_path_factory.mktemp("sam") / "build"
+    env = {**os.environ, "SAM_CLI_TELEMETRY": "0", "PYTHON": sys.executable}
+    result = subprocess.run(
+        [SAM, "build", "--template-file", "template.yaml", "--build-dir", build_dir],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return build_dir / "SkillFunction"
+
+
+def _files(folder: Path) -> set[str]:
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_artifact_holds_runtime_dependencies_skill_and_content(artifact: Path) -> None:
+    assert {"ask_sdk_core", "yaml", "skill", "content"} <= {p.name for p in artifact.iterdir()}
+    assert _files(artifact / "skill") == _files(ROOT / "skill")
+    assert _files(artifact / "content") == _files(ROOT / "content")
+
+
+def test_artifact_leaves_out_tests_tools_and_bytecode(artifact: Path) -> None:
+    assert NOT_SHIPPED.isdisjoint(p.name for p in artifact.iterdir())
+    assert not [p for p in artifact.rglob("*") if p.name == "__pycache__" or p.suffix == ".pyc"]
+
+
+def test_artifact_dependencies_are_the_pyproject_pins(artifact: Path) -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [Requirement(line) for line in pyproject["project"]["dependencies"]]
+    installed = {d.metadata["Name"].lower(): d.version for d in distributions(path=[artifact])}
+    for pin in pins:
+        assert pin.specifier.contains(installed[pin.name.lower()]), pin
+
+
+def test_artifact_answers_a_launch_request_on_its_own(artifact: Path, tmp_path: Path) -> None:
+    event = json.loads(LAUNCH_REQUEST.read_text(encoding="utf-8"))
+    assert event["context"]["System"]["application"]["applicationId"] == SKILL_ID
+    result_file = tmp_path / "result.json"
+    run = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", INVOKE, artifact, LAUNCH_REQUEST, result_file],
+        cwd=tmp_path,
+        env={"ALEXA_SKILL_ID": SKILL_ID, "LANG": "en_US.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    assert all(Path(f).is_relative_to(artifact) for f in result["loaded_from"])
+    assert Path(result["content_dir"]) == artifact / "content"
+    envelope = result["response"]
+    assert envelope["version"] == "1.0"
+    speech = envelope["response"]["outputSpeech"]
+    assert speech["type"] == "SSML"
+    assert speech["ssml"].startswith("<speak>")
+    assert speech["ssml"].endswith("</speak>")
+    assert envelope["response"]["reprompt"]["outputSpeech"]["ssml"]
+    assert envelope["response"]["shouldEndSession"] is False
