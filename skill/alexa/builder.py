@@ -1,0 +1,56 @@
+"""The one factory that assembles the skill: ordered handlers, interceptors, error handler."""
+
+from typing import Any, cast
+
+from ask_sdk_core.skill_builder import SkillBuilder
+
+from skill.alexa import commands, flow
+from skill.alexa.handlers import Apology, OnIntent, OnRedFlag, OnRequest, Silent
+from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
+from skill.triage import Content, Engine
+
+ANSWER_INTENTS = (
+    "DurationIntent",
+    "LocationIntent",
+    "TriggerIntent",
+    "HealthFactorIntent",
+    "SymptomIntent",
+)
+
+
+def build_skill(content: Content, skill_id: str | None = None) -> SkillBuilder:
+    """The skill for this content; requests for another skill id are refused when one is set.
+
+    Use `.lambda_handler()` for AWS Lambda, or `.create()` for a CustomSkill.
+    """
+    builder = SkillBuilder()
+    cast(Any, builder).skill_id = skill_id  # the SDK types the attribute as always None
+    handlers = [
+        OnRedFlag(flow.emergency),
+        OnRequest(flow.launch, "LaunchRequest"),
+        OnIntent(flow.describe, "DescribeTwitchIntent"),
+        OnIntent(flow.who_for, "WhoForIntent"),
+        OnIntent(flow.yes, "AMAZON.YesIntent"),
+        OnIntent(flow.no, "AMAZON.NoIntent"),
+        OnIntent(flow.unsure, "UnsureIntent"),
+        OnIntent(flow.answer, *ANSWER_INTENTS),
+        OnIntent(commands.info, "InfoIntent"),
+        OnIntent(commands.why, "WhyIntent"),
+        OnIntent(commands.repeat, "AMAZON.RepeatIntent"),
+        OnIntent(commands.slower, "SlowerIntent"),
+        OnIntent(commands.back, "AMAZON.PreviousIntent"),
+        OnIntent(commands.start_over, "AMAZON.StartOverIntent"),
+        OnIntent(commands.help_, "AMAZON.HelpIntent"),
+        OnIntent(commands.stop, "AMAZON.StopIntent", "AMAZON.CancelIntent"),
+        OnIntent(commands.stop, "AMAZON.NavigateHomeIntent"),
+        OnIntent(commands.fallback, "AMAZON.FallbackIntent"),
+        OnRequest(commands.fallback, "IntentRequest"),
+        Silent(),
+    ]
+    for handler in handlers:
+        builder.add_request_handler(handler)
+    builder.add_global_request_interceptor(LogRequest())
+    builder.add_global_request_interceptor(LoadTurn(content, Engine(content)))
+    builder.add_global_response_interceptor(SaveTurn())
+    builder.add_exception_handler(Apology(content))
+    return builder

@@ -1,0 +1,78 @@
+"""The outcome read back: the emergency answer, advice with reasons, cards, provider questions."""
+
+from skill.alexa.session import Phase
+from skill.alexa.turn import Card, Reply, Turn
+from skill.triage import Outcome
+
+
+def is_emergency(turn: Turn, outcome: Outcome) -> bool:
+    """Whether the outcome is the most urgent disposition."""
+    return outcome.disposition == turn.content.dispositions[0].id
+
+
+def outcome_speech(turn: Turn, outcome: Outcome) -> list[str]:
+    """The disposition's first advice, then the reasons (or triggers found), then the rest."""
+    first, *rest = outcome.advice
+    parts = [turn.say(f"advice.{first}")]
+    if outcome.reasons:
+        parts.append(turn.voice.reasons(outcome.reasons))
+    elif outcome.triggers:
+        found = [turn.say(f"reason.{t}") for t in outcome.triggers]
+        parts.append(turn.say("ui.triggers_found", reasons=turn.voice.listing(found)))
+    parts.extend(turn.say(f"advice.{a}") for a in rest)
+    return parts
+
+
+def answers(turn: Turn) -> list[str]:
+    """Every answer given so far as "label: value", in the content's fact order."""
+    facts = turn.session.state.facts
+    return [turn.voice.fact_answer(f, facts[f]) for f in turn.content.facts if f in facts]
+
+
+def card(turn: Turn, outcome: Outcome, speech: list[str]) -> Card:
+    """The outcome, its advice and the answers given, for the Alexa app."""
+    lines = list(speech)
+    given = answers(turn)
+    if given:
+        lines += ["", turn.say("ui.card_answers"), *(f"- {a}" for a in given)]
+    title = turn.say(f"ui.outcome.{outcome.disposition}")
+    return Card(title=title, body=turn.voice.written("\n".join(lines)))
+
+
+def reply_outcome(turn: Turn, outcome: Outcome, *prefix: str) -> Reply:
+    """The emergency answer (ends the session), or the advice and the offer of the provider's
+    questions."""
+    speech = outcome_speech(turn, outcome)
+    if is_emergency(turn, outcome):
+        turn.end()
+        return Reply(
+            speech=tuple(speech),
+            card=card(turn, outcome, speech),
+            outcome=outcome.disposition,
+            urgent=True,
+        )
+    turn.session.phase = Phase.OFFER
+    turn.session.question = None
+    offer = turn.say("ui.doctor_offer")
+    return Reply(
+        speech=(*prefix, *speech, offer),
+        reprompt=offer,
+        card=card(turn, outcome, speech),
+        outcome=outcome.disposition,
+    )
+
+
+def doctor_questions(turn: Turn) -> Reply:
+    """What a provider may ask, each with the user's answers where known; then goodbye."""
+    facts = turn.session.state.facts
+    parts = [turn.say("ui.doctor_intro")]
+    for item in turn.content.doctor_questions:
+        parts.append(turn.say(f"doctor.{item.id}"))
+        known = [f for f in item.answered_by if f in facts]
+        if len(item.answered_by) == 1 and known:
+            said = turn.voice.answer(known[0], facts[known[0]])
+        else:
+            said = turn.voice.listing([turn.voice.fact_answer(f, facts[f]) for f in known])
+        if known:
+            parts.append(turn.say("ui.you_said", answers=said))
+    return turn.end(*parts, turn.say("ui.goodbye"))

@@ -1,0 +1,85 @@
+"""Spoken and written wording: locale texts for a person, answer read-backs, and SSML."""
+
+from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from skill.triage import Content
+from skill.triage.model import FactType, FactValue
+from skill.triage.texts import chain
+
+WRITTEN = "_written"
+"""A locale variable "x_written" is how "x" is written (911) where it is spoken (9 1 1)."""
+
+SSML_ENTITIES = {'"': "&quot;", "'": "&apos;"}
+
+
+class Voice:
+    """The texts of one locale, worded for the person the conversation is about."""
+
+    def __init__(self, content: Content, locale: str, person: str = "self") -> None:
+        self.content = content
+        self.locale = locale
+        self.person = person
+
+    def say(self, text_id: str, **values: str) -> str:
+        """A text with its runtime placeholders ({reasons}, {answers}, …) filled in."""
+        text = self.content.text(self.locale, text_id, self.person)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    def listing(self, items: Sequence[str]) -> str:
+        """Items joined for speech: "a, b and c"."""
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.say('ui.and')} {items[-1]}"
+
+    def reasons(self, reason_ids: Sequence[str]) -> str:
+        """ "The reason is …" or "The reasons are …" for rule ids."""
+        text_id = "ui.reason_one" if len(reason_ids) == 1 else "ui.reasons_many"
+        return self.say(
+            text_id, reasons=self.listing([self.say(f"reason.{r}") for r in reason_ids])
+        )
+
+    def answer(self, fact: str, value: FactValue) -> str:
+        """A fact's value in words: yes, not sure, 3 days, eyelid."""
+        if value == "unsure" or self.content.facts[fact] is FactType.ANSWER:
+            return self.say(f"answer.{value}")
+        if self.content.facts[fact] is FactType.DAYS:
+            if value == 0:
+                return self.say("answer.less_than_a_day")
+            return (
+                self.say("answer.day") if value == 1 else self.say("answer.days", days=str(value))
+            )
+        return self.say(f"place.{value}")
+
+    def fact_answer(self, fact: str, value: FactValue) -> str:
+        """ "How long: 3 days"."""
+        return self.say(
+            "ui.fact_answer", fact=self.say(f"fact.{fact}"), answer=self.answer(fact, value)
+        )
+
+    def written(self, text: str) -> str:
+        """Text for the screen: each spoken locale variable replaced by its written form."""
+        variables: dict[str, str] = {}
+        for name in reversed(chain(dict(self.content.locales), self.locale)):
+            variables.update(self.content.locales[name].vars)
+        for name, value in variables.items():
+            if not name.endswith(WRITTEN) and name + WRITTEN in variables:
+                text = text.replace(value, variables[name + WRITTEN])
+        return text
+
+
+def content_locale(content: Content, locale: object) -> str:
+    """The content locale for a request locale: itself, else its language, else the default."""
+    name = locale if isinstance(locale, str) else ""
+    for candidate in (name, name.split("-")[0]):
+        if candidate in content.locales:
+            return candidate
+    return content.default_locale
+
+
+def ssml(parts: Iterable[str], *, slow: bool = False) -> str:
+    """Plain texts as escaped SSML (without the <speak> wrapper, which the SDK adds)."""
+    body = " ".join(escape(part, SSML_ENTITIES) for part in parts if part)
+    return f'<prosody rate="slow">{body}</prosody>' if slow else body
