@@ -1,0 +1,87 @@
+"""Realistic Alexa request envelopes for the simulator."""
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from skill.simulator.resolver import Resolution
+
+SIMULATED_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
+
+
+class Session:
+    """One simulated Alexa session: ids, attributes carried over, and whether it is new."""
+
+    def __init__(self, skill_id: str, locale: str) -> None:
+        self.skill_id = skill_id
+        self.locale = locale
+        self.user_id = "amzn1.ask.account.SIMULATED" + uuid.uuid4().hex.upper()
+        self.device_id = "amzn1.ask.device.SIMULATED" + uuid.uuid4().hex.upper()
+        self.restart()
+
+    def restart(self) -> None:
+        """Begin a new session (new id, no attributes)."""
+        self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+        self.attributes: dict[str, Any] = {}
+        self.new = True
+
+    def envelope(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Wrap a request body in the session and context Alexa would send."""
+        application = {"applicationId": self.skill_id}
+        user = {"userId": self.user_id}
+        body = {
+            "version": "1.0",
+            "session": {
+                "new": self.new,
+                "sessionId": self.session_id,
+                "application": application,
+                "attributes": self.attributes,
+                "user": user,
+            },
+            "context": {
+                "System": {
+                    "application": application,
+                    "user": user,
+                    "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+                    "apiEndpoint": "https://api.amazonalexa.com",
+                    "apiAccessToken": "SIMULATED",
+                }
+            },
+            "request": {
+                "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+                "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "locale": self.locale,
+                **request,
+            },
+        }
+        self.new = False
+        return body
+
+    def launch(self) -> dict[str, Any]:
+        """A LaunchRequest envelope."""
+        return self.envelope({"type": "LaunchRequest"})
+
+    def intent(self, resolution: Resolution) -> dict[str, Any]:
+        """An IntentRequest envelope with every slot of the intent, filled or not."""
+        slots: dict[str, Any] = {}
+        for name in resolution.slot_names:
+            slot: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
+            filled = resolution.slots.get(name)
+            if filled is not None:
+                slot["value"] = filled.heard
+                if filled.value_id is not None:
+                    authority = f"amzn1.er-authority.echo-sdk.{self.skill_id}.{filled.slot_type}"
+                    slot["resolutions"] = {
+                        "resolutionsPerAuthority": [
+                            {
+                                "authority": authority,
+                                "status": {"code": "ER_SUCCESS_MATCH"},
+                                "values": [
+                                    {"value": {"name": filled.value_name, "id": filled.value_id}}
+                                ],
+                            }
+                        ]
+                    }
+            slots[name] = slot
+        intent = {"name": resolution.intent, "confirmationStatus": "NONE", "slots": slots}
+        return self.envelope({"type": "IntentRequest", "intent": intent})
