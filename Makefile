@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(PY) -m skill validate
+	$(PY) -m skill simulate
 
 validate: setup
 	$(PY) -m skill validate
