@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from skill.triage.model import ANSWERS, Condition, Content, FactType, FactValue
 from skill.triage.reader import Problems
+from skill.triage.texts import chain
 
 ANSWER_TEXTS = ("answer.yes", "answer.no", "answer.unsure", "answer.days", "answer.day")
 
@@ -27,6 +28,17 @@ def valid_value(kind: FactType, value: FactValue) -> bool:
     if kind is FactType.DAYS:
         return isinstance(value, int) and value >= 0
     return isinstance(value, str)
+
+
+def allowed_value(content: Content, fact: str, value: object) -> bool:
+    """Whether a fact of the content can take this value; a place must be one the vocabulary
+    names (so every place read back has a text)."""
+    kind = content.facts.get(fact)
+    if kind is None or isinstance(value, bool) or not isinstance(value, (str, int)):
+        return False
+    if kind is FactType.PLACE and value != "unsure":
+        return value in _values_of(content, fact)
+    return valid_value(kind, value)
 
 
 def provided_facts(content: Content) -> set[str]:
@@ -60,9 +72,9 @@ def _known_ids(problems: Problems, content: Content) -> None:
     dispositions = {d.id for d in content.dispositions}
     for q in content.questions:
         path = f"{q.id}"
-        for fact in q.facts():
+        for key, fact in [("fact", q.fact), *(("options", o) for o in q.options)]:
             if fact not in content.facts:
-                problems.add("questions.yaml", path, f"unknown fact {fact!r}")
+                problems.add("questions.yaml", f"{path}.{key}", f"unknown fact {fact!r}")
         if q.slot_type is not None and q.slot_type not in content.vocabulary:
             problems.add(
                 "questions.yaml", f"{path}.slot_type", f"unknown slot type {q.slot_type!r}"
@@ -133,21 +145,51 @@ def _provided(problems: Problems, content: Content) -> None:
 
 def _reachable(problems: Problems, content: Content) -> None:
     read_by_rules = {fact for rule in content.rules for fact in rule.when.facts()}
-    earlier: set[str] = {
-        f for values in content.vocabulary.values() for s in values.values() for f in s
-    }
+    known: dict[str, set[FactValue]] = {}
+    for values in content.vocabulary.values():
+        for sets in values.values():
+            for fact, value in sets.items():
+                known.setdefault(fact, set()).add(value)
+    any_days: set[str] = set()
     for q in content.questions:
         if not q.facts() & read_by_rules:
             problems.add("questions.yaml", q.id, "no path can reach it: no rule reads its facts")
         if q.ask_if is not None:
-            missing = q.ask_if.facts() - earlier
+            missing = q.ask_if.facts() - set(known)
             if missing:
                 problems.add(
                     "questions.yaml",
                     f"{q.id}.ask_if",
                     f"no path can reach it: {sorted(missing)} is never known before it",
                 )
-        earlier.update(q.facts())
+            elif not _can_hold(q.ask_if, known, any_days):
+                problems.add(
+                    "questions.yaml",
+                    f"{q.id}.ask_if",
+                    "no path can reach it: no answer before it can make ask_if hold",
+                )
+        kind = content.facts.get(q.fact)
+        answers: set[FactValue] = {"unsure"}
+        if kind is FactType.ANSWER:
+            answers.update(ANSWERS)
+        elif kind is FactType.DAYS:
+            any_days.add(q.fact)
+        known.setdefault(q.fact, set()).update(answers)
+        for option in q.options:
+            known.setdefault(option, set()).add("yes")
+
+
+def _can_hold(condition: Condition, known: dict[str, set[FactValue]], any_days: set[str]) -> bool:
+    """Whether some values the facts can take before a question make the condition true."""
+    if condition.any_of:
+        return any(_can_hold(c, known, any_days) for c in condition.any_of)
+    values = known.get(condition.fact or "", set())
+    if condition.over is not None:
+        over = condition.over
+        return condition.fact in any_days or any(isinstance(v, int) and v > over for v in values)
+    if condition.fact in any_days and any(isinstance(v, int) for v in condition.values):
+        return True
+    return any(v in values for v in condition.values)
 
 
 def _advice(problems: Problems, content: Content) -> None:
@@ -167,8 +209,7 @@ def _red_flags(problems: Problems, content: Content) -> None:
     top = content.dispositions[0].id
     for flag in content.red_flags:
         leads = any(
-            rule.disposition == top and rule.when.fact == flag and "yes" in rule.when.values
-            for rule in content.rules
+            rule.disposition == top and rule.when.holds({flag: "yes"}) for rule in content.rules
         )
         if not leads:
             problems.add("red_flags.yaml", flag, f"red flag does not lead to {top!r}: add a rule")
@@ -201,7 +242,13 @@ def _values_of(content: Content, fact: str) -> set[str]:
 
 def _texts(problems: Problems, content: Content) -> None:
     required = required_text_ids(content)
+    missing: dict[tuple[str, str], list[str]] = {}
+    locales = dict(content.locales)
     for locale, texts in content.texts.items():
+        root = chain(locales, locale)[-1]
         for text_id in required:
             if text_id not in texts:
-                problems.add(f"texts/{locale}.yaml", text_id, f"text missing for locale {locale}")
+                missing.setdefault((root, text_id), []).append(locale)
+    for (root, text_id), where in missing.items():
+        label = "locale" if len(where) == 1 else "locales"
+        problems.add(f"texts/{root}.yaml", text_id, f"text missing for {label} {', '.join(where)}")

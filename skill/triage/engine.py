@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from skill.triage.checks import valid_value
+from skill.triage.checks import allowed_value
 from skill.triage.errors import StateError
 from skill.triage.model import Content, FactValue, Question, Rule
 from skill.triage.state import MAX_HISTORY, TriageState
@@ -40,8 +40,7 @@ class Engine:
     def update(self, state: TriageState, facts: Mapping[str, FactValue]) -> TriageState:
         """Add facts (several at once, any order); the update can be undone as one step."""
         for fact, value in facts.items():
-            kind = self.content.facts.get(fact)
-            if kind is None or isinstance(value, bool) or not valid_value(kind, value):
+            if not allowed_value(self.content, fact, value):
                 raise StateError(f"invalid update for fact {fact!r}")
         changed = {k: v for k, v in facts.items() if state.facts.get(k) != v}
         if not changed:

@@ -30,6 +30,9 @@ def default_content() -> Content:
 def load_content(root: Path) -> Content:
     """Read and check every content file; raise ContentError listing every problem."""
     problems = Problems(root)
+    if not root.is_dir():
+        problems.add(str(root), "", "no such content folder")
+        raise ContentError(problems.messages)
     facts = _facts(problems, problems.read("facts.yaml"))
     questions = _questions(problems, problems.read("questions.yaml"))
     red_flags = _red_flags(problems, problems.read("red_flags.yaml"))
@@ -223,6 +226,7 @@ def _locales(problems: Problems, node: Any) -> dict[str, Locale]:
         problems.add(file, "", "expected a mapping of locale to {fallback, vars}")
         return {}
     locales: dict[str, Locale] = {}
+    broken: set[str] = set()
     for name, item in node.items():
         check_keys(problems, file, str(name), item, {"fallback", "vars"})
         if not isinstance(item, dict):
@@ -236,9 +240,10 @@ def _locales(problems: Problems, node: Any) -> dict[str, Locale]:
         fallback = item.get("fallback")
         if fallback is not None and fallback not in node:
             problems.add(file, f"{name}.fallback", f"unknown locale {fallback!r}")
+            broken.add(str(name))
             fallback = None
         locales[str(name)] = Locale(str(name), fallback, MappingProxyType(dict(variables)))
-    roots = [loc.id for loc in locales.values() if loc.fallback is None]
+    roots = [loc.id for loc in locales.values() if loc.fallback is None and loc.id not in broken]
     if len(roots) != 1:
         problems.add(file, "", f"exactly one locale must have no fallback, found {roots}")
     return locales

@@ -48,7 +48,7 @@ def condition(problems: Problems, file: str, path: str, node: Any) -> Condition 
 
 
 def citations(problems: Problems, file: str, path: str, node: Any) -> tuple[Citation, ...]:
-    """The source list: each item {seed, quote} | {nhs} | {added}."""
+    """The source list: each item {seed, quote} | {nhs} | {added}, none of them empty."""
     where = f"{path}.source"
     if not isinstance(node, list) or not node:
         problems.add(file, where, "every entry needs a source (a non-empty list)")
@@ -56,29 +56,32 @@ def citations(problems: Problems, file: str, path: str, node: Any) -> tuple[Cita
     found: list[Citation] = []
     for i, item in enumerate(node):
         here = f"{where}[{i}]"
-        if not isinstance(item, dict):
-            problems.add(file, here, "expected {seed, quote}, {nhs} or {added}")
-            continue
-        if "seed" in item:
+        if isinstance(item, dict) and "seed" in item:
             check_keys(problems, file, here, item, {"seed", "quote"})
-            seed = field(problems, file, here, item, "seed", str)
-            quote = field(problems, file, here, item, "quote", str)
+            seed = _text(problems, file, here, item, "seed")
+            quote = _text(problems, file, here, item, "quote")
             if seed and quote:
                 found.append(Citation("seed", seed, quote))
-        elif "nhs" in item or "added" in item:
-            if "nhs" in item:
-                check_keys(problems, file, here, item, {"nhs"})
-                text = field(problems, file, here, item, "nhs", str)
-                if text:
-                    found.append(Citation("nhs", "NHS", text))
-            else:
-                check_keys(problems, file, here, item, {"added"})
-                text = field(problems, file, here, item, "added", str)
-                if text:
-                    found.append(Citation("added", "added", text))
+        elif isinstance(item, dict) and "nhs" in item:
+            check_keys(problems, file, here, item, {"nhs"})
+            if text := _text(problems, file, here, item, "nhs"):
+                found.append(Citation("nhs", "NHS", text))
+        elif isinstance(item, dict) and "added" in item:
+            check_keys(problems, file, here, item, {"added"})
+            if text := _text(problems, file, here, item, "added"):
+                found.append(Citation("added", "added", text))
         else:
             problems.add(file, here, "expected {seed, quote}, {nhs} or {added}")
     return tuple(found)
+
+
+def _text(problems: Problems, file: str, path: str, node: Any, key: str) -> str:
+    """A required, non-empty text under a key ("" with a problem recorded otherwise)."""
+    value = field(problems, file, path, node, key, str)
+    if value is not None and not value.strip():
+        problems.add(file, f"{path}.{key}", "must not be empty")
+        return ""
+    return value or ""
 
 
 def review(problems: Problems, file: str, path: str, node: Any) -> Review:
@@ -88,10 +91,11 @@ def review(problems: Problems, file: str, path: str, node: Any) -> Review:
         problems.add(file, where, "every entry needs a review block {reviewed_by, reviewed_on}")
         return Review("", "")
     check_keys(problems, file, where, node, {"reviewed_by", "reviewed_on"})
-    by = field(problems, file, where, node, "reviewed_by", str) or ""
+    by = _text(problems, file, where, node, "reviewed_by")
     on = node.get("reviewed_on")
-    if not isinstance(on, datetime.date):
-        problems.add(file, f"{where}.reviewed_on", "expected a date (YYYY-MM-DD)")
+    if isinstance(on, datetime.datetime) or not isinstance(on, datetime.date):
+        got = f", got {on!r}" if "reviewed_on" in node else ""
+        problems.add(file, f"{where}.reviewed_on", f"expected a date (YYYY-MM-DD){got}")
         return Review(by, "")
     return Review(by, on.isoformat())
 

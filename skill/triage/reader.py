@@ -12,6 +12,34 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader  # type: ignore[assignment]
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class ContentLoader(SafeLoader):
+    """Safe YAML loading that refuses duplicate keys and keeps impossible dates as text."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping; a key given twice is an error at its line (YAML would keep the last)."""
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE_TAG:
+                continue
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                )
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date, or the text itself when it is no real date (e.g. 2026-13-45)."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", ContentLoader.construct_yaml_timestamp)
 
 
 class Problems:
@@ -20,10 +48,12 @@ class Problems:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.messages: list[str] = []
+        self.unreadable: set[str] = set()
 
     def add(self, file: str, path: str, reason: str) -> None:
-        """Record one problem."""
-        self.messages.append(f"{file}: {path or '(top)'}: {reason}")
+        """Record one problem (none more for a file that could not be read at all)."""
+        if file not in self.unreadable:
+            self.messages.append(f"{file}: {path or '(top)'}: {reason}")
 
     def reported(self, file: str, path: str) -> list[str]:
         """The reasons already recorded for one file and key path."""
@@ -35,7 +65,7 @@ class Problems:
         path = self.root / file
         try:
             with path.open(encoding="utf-8") as stream:
-                return yaml.load(stream, Loader=SafeLoader)
+                return yaml.load(stream, Loader=ContentLoader)  # noqa: S506 - subclass of SafeLoader
         except FileNotFoundError:
             self.add(file, "", "file is missing")
         except yaml.YAMLError as error:
@@ -44,6 +74,7 @@ class Problems:
             self.add(file, where, f"not valid YAML ({getattr(error, 'problem', error)})")
         except (OSError, UnicodeDecodeError) as error:
             self.add(file, "", f"cannot be read ({error})")
+        self.unreadable.add(file)
         return None
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from skill.triage.checks import valid_value
+from skill.triage.checks import allowed_value
 from skill.triage.errors import StateError
 from skill.triage.model import Content, FactValue
 
@@ -46,8 +46,6 @@ def _facts(data: object, content: Content, *, allow_none: bool) -> dict[str, Fac
             raise StateError("unknown fact in state")
         if value is None and allow_none:
             continue
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise StateError("bad fact value in state")
-        if not valid_value(content.facts[key], value):
+        if not allowed_value(content, key, value):
             raise StateError("invalid fact value in state")
     return dict(data)

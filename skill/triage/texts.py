@@ -36,9 +36,17 @@ def load_texts(problems: Problems, locales: dict[str, Locale]) -> dict[str, Text
     resolved: dict[str, Texts] = {}
     for name in locales:
         names = chain(locales, name)
-        if locales[names[-1]].fallback is not None:
-            problems.add("locales.yaml", f"{name}.fallback", "fallback chain has a cycle")
+        root = names[-1]
+        if locales[root].fallback is not None:
+            loop = " -> ".join([*names, str(locales[root].fallback)])
+            problems.add("locales.yaml", f"{name}.fallback", f"fallback chain has a cycle: {loop}")
             continue
+        if name != root and f"texts/{root}.yaml" not in problems.unreadable:
+            below = set().union(*(raw.get(link, {}) for link in names[1:]))
+            for text_id in sorted(set(raw.get(name, {})) - below):
+                problems.add(
+                    f"texts/{name}.yaml", text_id, f"overrides no text of {root} (misspelt id?)"
+                )
         variables: dict[str, str] = {}
         merged: dict[str, tuple[str, dict[str, str]]] = {}
         for link in reversed(names):

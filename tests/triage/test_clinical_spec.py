@@ -1,0 +1,641 @@
+"""One test per row of the clinical specification's tables and lists, run through the engine."""
+
+import re
+
+import pytest
+
+from skill.triage import Engine, Outcome, TriageState, load_content
+from skill.triage.load import DEFAULT_CONTENT_DIR
+from skill.triage.model import Condition, FactValue
+
+CONTENT = load_content(DEFAULT_CONTENT_DIR)
+VOCABULARY = CONTENT.vocabulary
+EMERGENCY, CONTACT, SELF_CARE = "emergency", "contact_provider", "self_care"
+RANK = {d.id: d.rank for d in CONTENT.dispositions}
+
+
+def _benign_path() -> tuple[str, ...]:
+    engine, state, asked = Engine(CONTENT), TriageState(), []
+    while not isinstance(step := engine.next_step(state), Outcome):
+        asked.append(step.id)
+        value: FactValue = {"duration_days": 3, "location": "calf"}.get(step.fact, "no")
+        state = engine.update(state, {step.fact: value})
+    return tuple(asked)
+
+
+BENIGN_PATH = _benign_path()
+TURNS = [
+    "opening",
+    *(f"instead_of_{q}" for q in BENIGN_PATH),
+    *(f"along_with_{q}" for q in BENIGN_PATH),
+    "after_the_outcome",
+]
+"""Every moment a user can mention a red flag: first thing, instead of or along with any
+answer, and after the outcome was given."""
+
+
+def said(slot_type, value):
+    """The facts a slot value of the vocabulary sets."""
+    return dict(VOCABULARY[slot_type][value])
+
+
+def benign(question_id):
+    """The benign answer to a question."""
+    question = CONTENT.question(question_id)
+    value: FactValue = {"duration_days": 3, "location": "calf"}.get(question.fact, "no")
+    return {question.fact: value}
+
+
+def all_texts(locale, person):
+    """Every resolved text of a locale for a person."""
+    return {text_id: texts[person] for text_id, texts in CONTENT.texts[locale].items()}
+
+
+def assert_emergency_at_turn(talk, engine, turn, facts, flag):
+    """The red flag leads to the emergency outcome at once, whenever it is mentioned."""
+    if turn == "opening":
+        result = talk(opening=facts)
+        assert result.asked == ()
+    elif turn == "after_the_outcome":
+        first = talk()
+        assert first.outcome.disposition == SELF_CARE
+        result_outcome = engine.next_step(engine.update(first.state, facts))
+        assert isinstance(result_outcome, Outcome)
+        assert result_outcome.disposition == EMERGENCY
+        assert flag in result_outcome.reasons
+        return
+    else:
+        mode, _, question_id = turn.partition("_of_" if turn.startswith("instead") else "_with_")
+        if mode == "instead":
+            result = talk(interrupt=(question_id, facts))
+        else:
+            result = talk({question_id: {**benign(question_id), **facts}})
+        assert result.asked[-1] == question_id, "no question may follow a red flag"
+    assert result.outcome.disposition == EMERGENCY
+    assert flag in result.outcome.reasons
+    assert result.outcome.advice[0] == "call_emergency"
+
+
+def assert_contact_provider(result, reason):
+    """The outcome is contact_provider for this reason, given right after the screen."""
+    assert result.asked[0] == "emergency_screen"
+    assert result.outcome.disposition == CONTACT
+    assert reason in result.outcome.reasons
+    assert "triggers" not in result.asked
+    assert result.outcome.advice[0] == "contact_provider"
+    assert result.outcome.advice[-1] == "provider_safety_net"
+    assert not [a for a in result.outcome.advice if a.startswith("tip_")]
+
+
+def assert_self_care(result):
+    """The outcome is self-care: reassurance first, the safety net last."""
+    assert result.outcome.disposition == SELF_CARE
+    assert result.outcome.reasons == ()
+    assert result.outcome.advice[0] == "self_care"
+    assert result.outcome.advice[-1] == "self_care_safety_net"
+
+
+# The skill gives triage advice, not a diagnosis.
+
+NERVE_DISEASES = ["amyotrophic", "ALS", "Lou Gehrig", "Isaac", "neuropathy", "atrophy", "myopathy"]
+
+
+@pytest.mark.parametrize("locale", sorted(CONTENT.texts))
+def test_no_text_names_a_nervous_system_disease(locale):
+    for person in ("self", "other"):
+        for text_id, text in all_texts(locale, person).items():
+            for disease in NERVE_DISEASES:
+                assert not re.search(rf"\b{disease}\b", text, re.IGNORECASE), (text_id, disease)
+
+
+# Dispositions (highest acuity first)
+
+
+def test_dispositions_are_emergency_then_contact_provider_then_self_care():
+    assert [d.id for d in CONTENT.dispositions] == [EMERGENCY, CONTACT, SELF_CARE]
+
+
+def test_emergency_says_call_the_emergency_number_first_and_repeats_it_once(talk):
+    advice = talk({"emergency_screen": {"emergency_screen": "yes"}}).outcome.advice
+    assert advice[0] == "call_emergency"
+    assert advice[-1] == "call_emergency_again"
+    assert advice.count("call_emergency") == advice.count("call_emergency_again") == 1
+    for person in ("self", "other"):
+        text = CONTENT.text("en-US", "advice.call_emergency", person)
+        assert "can't make the call" in text, "Alexa cannot place the call: the user must phone"
+
+
+@pytest.mark.parametrize(
+    ("locale", "spoken"),
+    [
+        ("en-US", "9 1 1"),
+        ("en-CA", "9 1 1"),
+        ("en-GB", "9 9 9"),
+        ("en-AU", "triple zero"),
+        ("en-IN", "1 1 2"),
+    ],
+)
+def test_emergency_number_is_the_local_one(locale, spoken):
+    for text_id in ("advice.call_emergency", "advice.call_emergency_again"):
+        for person in ("self", "other"):
+            assert f"call {spoken}" in CONTENT.text(locale, text_id, person).lower()
+
+
+def test_contact_provider_says_call_your_provider_soon_and_gives_the_reasons(talk):
+    opening = {**said("Symptom", "worried"), **said("HealthFactor", "steroids")}
+    result = talk(opening=opening)
+    assert_contact_provider(result, "worried")
+    assert result.outcome.reasons == ("medicine", "worried")
+    assert result.asked == ("emergency_screen",)
+    text = CONTENT.text("en-US", "advice.contact_provider")
+    assert "health care provider soon" in text
+    assert "tell them what you told me" in text
+
+
+def test_self_care_says_likely_benign_with_matched_tips_and_a_safety_net(talk):
+    result = talk({"triggers": said("Trigger", "stress")})
+    assert_self_care(result)
+    assert result.outcome.advice == ("self_care", "tip_stress", "self_care_safety_net")
+    assert "harmless" in CONTENT.text("en-US", "advice.self_care")
+
+
+def test_outcome_is_the_highest_disposition_any_rule_reaches(engine):
+    facts = {"trigger_caffeine": "yes", "weakness": "yes"}
+    state = engine.update(TriageState(), facts)
+    assert engine.outcome(state).disposition == CONTACT
+    assert engine.outcome(state).triggers == ("trigger_caffeine",)
+    assert "tip_caffeine" not in engine.outcome(state).advice
+    state = engine.update(state, {"rf_speech": "yes"})
+    assert engine.outcome(state).disposition == EMERGENCY
+    assert engine.outcome(state).reasons == ("rf_speech",)
+
+
+def _leaves(condition: Condition):
+    if condition.any_of:
+        for part in condition.any_of:
+            yield from _leaves(part)
+    elif condition.over is not None:
+        yield condition.fact, condition.over + 1
+    else:
+        yield from ((condition.fact, value) for value in condition.values)
+
+
+CONCERNING = sorted({leaf for rule in CONTENT.rules for leaf in _leaves(rule.when)}, key=str)
+
+
+@pytest.mark.parametrize(("fact", "value"), CONCERNING)
+def test_adding_a_concerning_answer_never_lowers_the_outcome(engine, fact, value):
+    state = TriageState()
+    for facts in [{}, *(benign(q) for q in BENIGN_PATH), {"weakness": "yes"}, {"rf_fever": "yes"}]:
+        state = engine.update(state, facts)
+        before = RANK[engine.outcome(state).disposition]
+        if state.facts.get(fact) in (None, "no"):
+            after = RANK[engine.outcome(engine.update(state, {fact: value})).disposition]
+            assert after <= before
+
+
+# Emergency red flags: emergency at once, whenever they are mentioned
+
+
+@pytest.mark.parametrize("turn", TURNS)
+@pytest.mark.parametrize("value", ["fainting", "confusion", "hard_to_wake"])
+def test_change_in_consciousness_is_an_emergency_at_any_turn(talk, engine, turn, value):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", value), "rf_consciousness")
+
+
+@pytest.mark.parametrize("turn", TURNS)
+@pytest.mark.parametrize("value", ["slurred_speech", "cannot_speak"])
+def test_slurred_speech_or_suddenly_unable_to_speak_is_an_emergency_at_any_turn(
+    talk, engine, turn, value
+):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", value), "rf_speech")
+
+
+@pytest.mark.parametrize("turn", TURNS)
+def test_fever_over_101_fahrenheit_is_an_emergency_at_any_turn(talk, engine, turn):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", "high_fever"), "rf_fever")
+
+
+@pytest.mark.parametrize(
+    ("locale", "fever"),
+    [
+        ("en-US", "101 degrees Fahrenheit"),
+        ("en-CA", "101 degrees Fahrenheit"),
+        ("en-IN", "101 degrees Fahrenheit"),
+        ("en-GB", "38.3 degrees Celsius"),
+        ("en-AU", "38.3 degrees Celsius"),
+    ],
+)
+def test_fever_threshold_is_101_fahrenheit_or_38_3_celsius(locale, fever):
+    for text_id in ("question.emergency_screen", "question.rf_fever", "reason.rf_fever"):
+        assert fever in CONTENT.text(locale, text_id)
+
+
+@pytest.mark.parametrize("turn", TURNS)
+@pytest.mark.parametrize("value", ["one_sided_weakness", "face_drooping"])
+def test_sudden_weakness_on_one_side_is_an_emergency_at_any_turn(talk, engine, turn, value):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", value), "rf_one_sided_weakness")
+
+
+@pytest.mark.parametrize("turn", TURNS)
+def test_paralysis_is_an_emergency_at_any_turn(talk, engine, turn):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", "paralysis"), "rf_paralysis")
+
+
+@pytest.mark.parametrize("turn", TURNS)
+@pytest.mark.parametrize("value", ["trouble_breathing", "trouble_swallowing"])
+def test_trouble_breathing_or_swallowing_is_an_emergency_at_any_turn(talk, engine, turn, value):
+    facts = said("Symptom", value)
+    assert_emergency_at_turn(talk, engine, turn, facts, "rf_breathing_swallowing")
+
+
+@pytest.mark.parametrize("turn", TURNS)
+def test_possible_overdose_is_an_emergency_at_any_turn(talk, engine, turn):
+    assert_emergency_at_turn(talk, engine, turn, said("Symptom", "overdose"), "rf_overdose")
+
+
+def test_yes_on_the_emergency_screen_is_an_emergency(talk):
+    result = talk({"emergency_screen": {"emergency_screen": "yes"}})
+    assert result.asked == ("emergency_screen",)
+    assert result.outcome.disposition == EMERGENCY
+    assert result.outcome.reasons == ("emergency_screen_positive",)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [{}, said("Symptom", "weakness"), said("Trigger", "caffeine"), {"duration_days": 30}],
+    ids=["nothing", "weakness", "caffeine", "a_month"],
+)
+def test_the_emergency_screen_comes_before_any_other_question(talk, opening):
+    assert talk(opening=opening).asked[0] == "emergency_screen"
+
+
+def test_every_red_flag_is_on_the_emergency_screen(content):
+    flags = set(content.red_flags) - {"emergency_screen"}
+    asked_one_by_one = {q.fact for q in content.questions if q.ask_if is not None}
+    assert flags == asked_one_by_one
+    assert content.questions[0].fact == "emergency_screen"
+
+
+def test_unsure_on_the_emergency_screen_asks_each_sign_in_turn(talk, content):
+    signs = [q.id for q in content.questions if q.id.startswith("rf_")]
+    result = talk({"emergency_screen": {"emergency_screen": "unsure"}})
+    assert result.asked[: len(signs) + 1] == ("emergency_screen", *signs)
+    assert result.outcome.disposition == SELF_CARE, "no to every sign: the usual questions follow"
+
+
+@pytest.mark.parametrize("sign", [f for f in CONTENT.red_flags if f != "emergency_screen"])
+def test_yes_to_a_sign_asked_one_by_one_is_an_emergency(talk, sign):
+    result = talk({"emergency_screen": {"emergency_screen": "unsure"}, sign: {sign: "yes"}})
+    assert result.asked[-1] == sign
+    assert result.outcome.disposition == EMERGENCY
+    assert result.outcome.reasons == (sign,)
+
+
+@pytest.mark.parametrize("unsure", [f for f in CONTENT.red_flags if f != "emergency_screen"])
+def test_still_unsure_after_one_by_one_is_at_least_contact_provider_with_call_if_in_doubt(
+    talk, content, unsure
+):
+    signs = [q.id for q in content.questions if q.id.startswith("rf_")]
+    result = talk({"emergency_screen": {"emergency_screen": "unsure"}, unsure: {unsure: "unsure"}})
+    assert result.asked == ("emergency_screen", *signs), "every sign is still asked"
+    assert result.outcome.disposition == CONTACT
+    assert "emergency_unsure" in result.outcome.reasons
+    assert "emergency_if_in_doubt" in result.outcome.advice
+    for locale in content.texts:
+        assert "may be an emergency" in content.text(locale, "advice.emergency_if_in_doubt")
+    every = {s: {s: "unsure"} for s in signs}
+    all_unsure = talk({"emergency_screen": {"emergency_screen": "unsure"}, **every})
+    assert all_unsure.outcome.disposition == CONTACT
+    assert "emergency_if_in_doubt" in all_unsure.outcome.advice
+
+
+# Reasons for contact_provider
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"nerve_signs": {"weakness": "yes"}}, {"location": {"location": "calf", "weakness": "yes"}}],
+    ids=["named_at_the_question", "volunteered_earlier"],
+)
+def test_twitching_with_weakness_means_contact_provider(talk, answers):
+    assert said("Symptom", "weakness") == {"weakness": "yes"}
+    assert_contact_provider(talk(answers), "weakness")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"nerve_signs": {"muscle_wasting": "yes"}},
+        {"duration": {"duration_days": 2, **said("Symptom", "muscle_wasting")}},
+    ],
+    ids=["named_at_the_question", "volunteered_earlier"],
+)
+def test_loss_of_muscle_size_means_contact_provider(talk, answers):
+    assert_contact_provider(talk(answers), "muscle_wasting")
+
+
+@pytest.mark.parametrize("value", ["numbness", "tingling"])
+def test_loss_of_or_change_in_sensation_means_contact_provider(talk, value):
+    assert_contact_provider(talk({"nerve_signs": said("Symptom", value)}), "sensation_change")
+
+
+@pytest.mark.parametrize("days", [15, 21, 60, 365])
+def test_twitching_for_more_than_two_weeks_means_contact_provider(talk, days):
+    assert_contact_provider(talk({"duration": {"duration_days": days}}), "long_duration")
+
+
+@pytest.mark.parametrize("days", [0, 1, 7, 13, 14])
+def test_fourteen_days_is_not_more_than_two_weeks(talk, days):
+    result = talk({"duration": {"duration_days": days}})
+    assert_self_care(result)
+    assert said("DurationPhrase", "couple_of_weeks") == {"duration_days": 14}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        said("BodyLocation", "more_than_one_place"),
+        said("BodyLocation", "all_over"),
+        {"multiple_places": "yes"},
+        {"location": "calf", **said("Symptom", "spreading")},
+    ],
+    ids=["more_than_one_place", "all_over", "named_option", "spreading"],
+)
+def test_twitching_in_more_than_one_place_or_spreading_means_contact_provider(talk, answer):
+    assert_contact_provider(talk({"location": answer}), "multiple_places")
+
+
+@pytest.mark.parametrize("value", ["water_pills", "steroids", "estrogen", "new_prescription"])
+def test_a_medicine_that_may_cause_it_means_contact_provider(talk, value):
+    assert_contact_provider(talk({"health_factors": said("HealthFactor", value)}), "medicine")
+
+
+@pytest.mark.parametrize("person", ["self", "other"])
+def test_medicine_reason_says_not_to_stop_it(talk, content, person):
+    result = talk({"health_factors": said("HealthFactor", "water_pills")})
+    assert "keep_taking_medicine" in result.outcome.advice
+    text = content.text("en-US", "advice.keep_taking_medicine", person).lower()
+    assert "stop" in text
+    assert "provider first" in text
+
+
+@pytest.mark.parametrize("value", ["kidney_disease", "low_potassium"])
+def test_kidney_disease_or_low_potassium_means_contact_provider(talk, value):
+    result = talk({"health_factors": said("HealthFactor", value)})
+    assert_contact_provider(result, "kidney_or_potassium")
+
+
+@pytest.mark.parametrize("person", ["self", "other"])
+def test_pregnancy_means_telling_the_pregnancy_care_provider(talk, content, person):
+    result = talk({"health_factors": said("HealthFactor", "pregnant")})
+    assert_contact_provider(result, "pregnant")
+    assert "tell_pregnancy_provider" in result.outcome.advice
+    assert "pregnancy" in content.text("en-US", "advice.tell_pregnancy_provider", person)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"worried": {"worried": "yes"}},
+        {"location": {"location": "eyelid", **said("Symptom", "worried")}},
+    ],
+    ids=["answered", "volunteered"],
+)
+def test_twitching_that_worries_the_user_means_contact_provider(talk, answers):
+    assert_contact_provider(talk(answers), "worried")
+
+
+# Conservative additions in the content (marked "added" in their sources)
+
+
+@pytest.mark.parametrize("value", ["yes", "unsure"])
+def test_yes_or_not_sure_to_weakness_thinner_muscle_or_numbness_means_contact_provider(talk, value):
+    assert_contact_provider(talk({"nerve_signs": {"nerve_signs": value}}), "nerve_signs")
+
+
+def test_not_knowing_how_long_it_has_lasted_means_contact_provider(talk):
+    assert_contact_provider(talk({"duration": {"duration_days": "unsure"}}), "duration_unsure")
+
+
+def test_not_sure_about_more_than_one_place_means_contact_provider(talk):
+    assert_contact_provider(talk({"location": {"multiple_places": "unsure"}}), "multiple_places")
+
+
+@pytest.mark.parametrize("value", ["yes", "unsure"])
+def test_yes_or_not_sure_to_health_factors_gives_medicine_and_pregnancy_advice(talk, value):
+    result = talk({"health_factors": {"health_factors": value}})
+    assert_contact_provider(result, "health_factors")
+    assert {"keep_taking_medicine", "tell_pregnancy_provider"} <= set(result.outcome.advice)
+
+
+def test_not_sure_whether_it_worries_the_user_means_contact_provider(talk):
+    assert_contact_provider(talk({"worried": {"worried": "unsure"}}), "worried")
+
+
+# self_care: triggers and matching tips
+
+
+def assert_trigger_tip(talk, value, trigger, tip, words):
+    result = talk({"triggers": said("Trigger", value)})
+    assert_self_care(result)
+    assert result.outcome.triggers == (trigger,)
+    assert result.outcome.advice == ("self_care", tip, "self_care_safety_net")
+    for person in ("self", "other"):
+        text = CONTENT.text("en-US", f"advice.{tip}", person).lower()
+        assert all(word in text for word in words), (person, text)
+
+
+@pytest.mark.parametrize("value", ["caffeine", "energy_drinks", "stimulants"])
+def test_caffeine_trigger_adds_the_cut_down_tip(talk, value):
+    assert_trigger_tip(talk, value, "trigger_caffeine", "tip_caffeine", ["cut down", "energy"])
+
+
+@pytest.mark.parametrize("value", ["lack_of_sleep", "tiredness"])
+def test_lack_of_sleep_trigger_adds_the_rest_and_sleep_tip(talk, value):
+    assert_trigger_tip(talk, value, "trigger_sleep", "tip_sleep", ["rest", "sleep"])
+
+
+@pytest.mark.parametrize("value", ["stress", "anxiety"])
+def test_stress_trigger_adds_the_relax_tip_saying_twitches_are_usually_harmless(talk, value):
+    words = ["relax", "usually harmless", "worse"]
+    assert_trigger_tip(talk, value, "trigger_stress", "tip_stress", words)
+
+
+def test_exercise_trigger_adds_the_rest_stretch_and_massage_tip(talk):
+    words = ["common after exercise", "stretch", "massage"]
+    assert_trigger_tip(talk, "exercise", "trigger_exercise", "tip_exercise", words)
+
+
+@pytest.mark.parametrize("value", ["poor_diet", "skipped_meals"])
+def test_poor_diet_trigger_adds_the_balanced_meals_tip(talk, value):
+    assert_trigger_tip(talk, value, "trigger_diet", "tip_diet", ["balanced meals"])
+
+
+def test_alcohol_trigger_adds_the_cut_down_tip(talk):
+    assert_trigger_tip(talk, "alcohol", "trigger_alcohol", "tip_alcohol", ["cut", "alcohol"])
+
+
+def test_each_trigger_found_adds_its_tip(talk):
+    named = {"trigger_caffeine": "yes", "trigger_sleep": "yes", "trigger_alcohol": "yes"}
+    result = talk({"triggers": named})
+    assert_self_care(result)
+    assert result.outcome.advice == (
+        "self_care",
+        "tip_caffeine",
+        "tip_sleep",
+        "tip_alcohol",
+        "self_care_safety_net",
+    )
+
+
+@pytest.mark.parametrize("value", ["yes", "unsure"])
+def test_triggers_without_naming_one_give_the_general_tips(talk, value):
+    result = talk({"triggers": {"triggers": value}})
+    assert_self_care(result)
+    assert result.outcome.advice == ("self_care", "tip_general", "self_care_safety_net")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"worried": {"worried": "yes"}},
+        {"duration": {"duration_days": 20}},
+        {"nerve_signs": {"weakness": "yes"}},
+        {"health_factors": {"pregnant": "yes"}},
+    ],
+    ids=["worried", "three_weeks", "weakness", "pregnant"],
+)
+def test_triggers_are_asked_only_when_nothing_above_applies(talk, answers):
+    assert talk().asked[-1] == "triggers"
+    assert "triggers" not in talk(answers).asked
+
+
+@pytest.mark.parametrize("place", ["eyelid", "calf", "thumb"])
+def test_eyelid_calf_and_thumb_twitches_of_a_few_days_are_typical_benign_ones(talk, place):
+    assert_self_care(talk({"location": said("BodyLocation", place)}))
+
+
+@pytest.mark.parametrize(
+    "triggers",
+    [{"triggers": "no"}, {"triggers": "yes"}, {"trigger_exercise": "yes", "trigger_diet": "yes"}],
+    ids=["none", "unnamed", "exercise_and_diet"],
+)
+@pytest.mark.parametrize("locale", sorted(CONTENT.texts))
+def test_self_care_always_ends_with_the_safety_net(talk, content, triggers, locale):
+    result = talk({"triggers": triggers})
+    assert result.outcome.advice[-1] == "self_care_safety_net"
+    for person in ("self", "other"):
+        text = content.text(locale, "advice.self_care_safety_net", person)
+        for words in ["more than two weeks", "spreads", "weakness", "thinner muscle", "numbness"]:
+            assert words in text
+        assert "emergency sign" in text
+
+
+# For the doctor visit
+
+
+def test_doctor_visit_read_back_covers_what_the_provider_will_ask(content):
+    items = {item.id: item for item in content.doctor_questions}
+    assert list(items) == [
+        "first_noticed",
+        "how_long_each",
+        "how_often",
+        "which_muscles",
+        "same_location",
+        "pregnant",
+        "other_symptoms",
+    ]
+    assert items["first_noticed"].answered_by == ("duration_days",)
+    assert items["which_muscles"].answered_by == ("location",)
+    assert items["same_location"].answered_by == ("multiple_places",)
+    assert items["pregnant"].answered_by == ("pregnant",)
+    for item in items.values():
+        assert all(fact in content.facts for fact in item.answered_by)
+        assert all(f"doctor.{item.id}" in texts for texts in content.texts.values())
+
+
+# Caregivers
+
+SECOND_PERSON = re.compile(r"\b(your|are you|do you|have you|you are|you have)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("locale", sorted(CONTENT.texts))
+def test_a_caregiver_hears_every_question_and_advice_about_them(content, locale):
+    texts = all_texts(locale, "other")
+    for text_id, text in texts.items():
+        if text_id.startswith(("question.", "advice.")):
+            assert not SECOND_PERSON.search(text), (text_id, text)
+        if text_id.startswith("question."):
+            assert re.search(r"\b(they|them|their)\b", text), (text_id, text)
+    assert "for them now" in texts["advice.call_emergency"]
+    assert "for them now" in texts["advice.emergency_if_in_doubt"]
+    assert content.persons["Person"]["mother"] == "other"
+    assert content.persons["Person"]["me"] == "self"
+
+
+# Every rule is exercised above, and carries its source and review
+
+RULES_BY_ROW = {
+    "emergency_screen_positive": test_yes_on_the_emergency_screen_is_an_emergency,
+    "rf_consciousness": test_change_in_consciousness_is_an_emergency_at_any_turn,
+    "rf_speech": test_slurred_speech_or_suddenly_unable_to_speak_is_an_emergency_at_any_turn,
+    "rf_fever": test_fever_over_101_fahrenheit_is_an_emergency_at_any_turn,
+    "rf_one_sided_weakness": test_sudden_weakness_on_one_side_is_an_emergency_at_any_turn,
+    "rf_paralysis": test_paralysis_is_an_emergency_at_any_turn,
+    "rf_breathing_swallowing": test_trouble_breathing_or_swallowing_is_an_emergency_at_any_turn,
+    "rf_overdose": test_possible_overdose_is_an_emergency_at_any_turn,
+    "emergency_unsure": (
+        test_still_unsure_after_one_by_one_is_at_least_contact_provider_with_call_if_in_doubt
+    ),
+    "weakness": test_twitching_with_weakness_means_contact_provider,
+    "muscle_wasting": test_loss_of_muscle_size_means_contact_provider,
+    "sensation_change": test_loss_of_or_change_in_sensation_means_contact_provider,
+    "nerve_signs": (
+        test_yes_or_not_sure_to_weakness_thinner_muscle_or_numbness_means_contact_provider
+    ),
+    "long_duration": test_twitching_for_more_than_two_weeks_means_contact_provider,
+    "duration_unsure": test_not_knowing_how_long_it_has_lasted_means_contact_provider,
+    "multiple_places": test_twitching_in_more_than_one_place_or_spreading_means_contact_provider,
+    "medicine": test_a_medicine_that_may_cause_it_means_contact_provider,
+    "kidney_or_potassium": test_kidney_disease_or_low_potassium_means_contact_provider,
+    "pregnant": test_pregnancy_means_telling_the_pregnancy_care_provider,
+    "health_factors": test_yes_or_not_sure_to_health_factors_gives_medicine_and_pregnancy_advice,
+    "worried": test_twitching_that_worries_the_user_means_contact_provider,
+    "trigger_caffeine": test_caffeine_trigger_adds_the_cut_down_tip,
+    "trigger_sleep": test_lack_of_sleep_trigger_adds_the_rest_and_sleep_tip,
+    "trigger_stress": test_stress_trigger_adds_the_relax_tip_saying_twitches_are_usually_harmless,
+    "trigger_exercise": test_exercise_trigger_adds_the_rest_stretch_and_massage_tip,
+    "trigger_diet": test_poor_diet_trigger_adds_the_balanced_meals_tip,
+    "trigger_alcohol": test_alcohol_trigger_adds_the_cut_down_tip,
+    "trigger_unnamed": test_triggers_without_naming_one_give_the_general_tips,
+}
+"""Which test above exercises each rule of the content."""
+
+
+def test_every_rule_is_exercised_by_a_spec_test(content):
+    assert set(RULES_BY_ROW) == {rule.id for rule in content.rules}
+
+
+@pytest.mark.parametrize("rule", CONTENT.rules, ids=lambda rule: rule.id)
+def test_every_rule_has_a_source_and_a_review(rule):
+    assert rule.source, rule.id
+    assert all(c.kind in ("seed", "nhs", "added") and c.quote.strip() for c in rule.source)
+    assert rule.review.reviewed_by.strip()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rule.review.reviewed_on)
+
+
+def _everything_cited():
+    yield from ((f"rules.{r.id}", r.source) for r in CONTENT.rules)
+    yield from ((f"advice.{a.id}", a.source) for a in CONTENT.advice.values())
+    yield from ((f"info.{t.id}", t.source) for t in CONTENT.info.values())
+    yield from ((f"doctor.{d.id}", d.source) for d in CONTENT.doctor_questions)
+
+
+@pytest.mark.parametrize(("where", "source"), list(_everything_cited()))
+def test_every_seed_quote_is_a_non_empty_string(where, source):
+    seeds = [c for c in source if c.kind == "seed"]
+    for citation in seeds:
+        assert isinstance(citation.quote, str)
+        assert citation.quote.strip(), where
+        assert re.fullmatch(r"00[04]_[0-9a-f]{16}\.txt", citation.ref), where
