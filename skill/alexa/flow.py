@@ -74,6 +74,8 @@ def answer(turn: Turn) -> Reply:
     if turn.heard.person is not None:
         turn.session.person = turn.heard.person
     if not turn.heard.facts:
+        if turn.heard.unclear_symptom:
+            return restate(turn, turn.say("ui.symptom_unclear"))
         return hint(turn)
     if means_none(turn, turn.heard.facts):
         return reply_to(turn, "no")

@@ -16,14 +16,15 @@ from skill.triage.model import FactValue
 
 DURATION = "AMAZON.DURATION"
 PERSON = "Person"
+SYMPTOM = "Symptom"
 INFO_TOPIC = "InfoTopic"
 SLOT_TYPES: Mapping[str, str] = MappingProxyType(
     {
         "location": "BodyLocation",
         "duration": DURATION,
         "durationPhrase": "DurationPhrase",
-        "symptom": "Symptom",
-        "symptomTwo": "Symptom",
+        "symptom": SYMPTOM,
+        "symptomTwo": SYMPTOM,
         "trigger": "Trigger",
         "triggerTwo": "Trigger",
         "triggerThree": "Trigger",
@@ -51,6 +52,8 @@ class Heard:
     person: str | None = None
     topic: str | None = None
     red_flag: bool = False
+    unclear_symptom: bool = False
+    """A symptom was said that did not resolve to a known value."""
 
 
 def duration_days(value: str | None) -> int | None:
@@ -81,6 +84,7 @@ def hear(handler_input: HandlerInput, content: Content) -> Heard:
         return Heard()
     facts: dict[str, FactValue] = {}
     person = topic = None
+    unclear = False
     for name, slot_type in SLOT_TYPES.items():
         slot = get_slot(handler_input, name)
         if slot is None:
@@ -91,6 +95,7 @@ def hear(handler_input: HandlerInput, content: Content) -> Heard:
         else:
             value_id = resolved_id(slot)
             if value_id is None:
+                unclear = unclear or (slot_type == SYMPTOM and bool(slot.value))
                 continue
             if slot_type == PERSON:
                 person = content.persons.get(PERSON, {}).get(value_id, person)
@@ -101,4 +106,4 @@ def hear(handler_input: HandlerInput, content: Content) -> Heard:
             if facts.get(fact) != "yes":
                 facts[fact] = value
     red_flag = any(facts.get(flag) == "yes" for flag in content.red_flags)
-    return Heard(MappingProxyType(facts), person, topic, red_flag)
+    return Heard(MappingProxyType(facts), person, topic, red_flag, unclear)
