@@ -29,6 +29,13 @@ test: lint
 	$(PY) -m skill validate
 	$(VENV)/bin/pytest -q
 
+# Ours against a hello-world ask-sdk skill: prints a markdown table, writes bench/results/latest.json.
+# ApacheBench drives the web part (installed here when missing; else a slower Python client).
+bench: setup
+	command -v ab >/dev/null || (apt-get update -qq && apt-get install -y -qq apache2-utils >/dev/null) \
+		|| echo "bench: could not install ab (apache2-utils); using the Python load generator"
+	$(PY) -m bench
+
 clean:
 	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
