@@ -22,6 +22,7 @@ SLOT_TYPES: Mapping[str, str] = MappingProxyType(
     {
         "location": "BodyLocation",
         "duration": DURATION,
+        "durationOver": DURATION,
         "durationPhrase": "DurationPhrase",
         "symptom": SYMPTOM,
         "symptomTwo": SYMPTOM,
@@ -35,6 +36,8 @@ SLOT_TYPES: Mapping[str, str] = MappingProxyType(
     }
 )
 """Every slot name of the interaction model and its slot type."""
+MORE_THAN = frozenset({"durationOver"})
+"""Duration slots said as "more than ...": one day more than the duration heard."""
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 ISO_DURATION = re.compile(
@@ -91,6 +94,8 @@ def hear(handler_input: HandlerInput, content: Content) -> Heard:
             continue
         if slot_type == DURATION:
             days = duration_days(slot.value)
+            if days is not None and name in MORE_THAN:
+                days += 1
             sets: Mapping[str, FactValue] = {} if days is None else {"duration_days": days}
         else:
             value_id = resolved_id(slot)

@@ -1,7 +1,7 @@
 """Spoken and written wording: locale texts for a person, answer read-backs, and SSML."""
 
+import html
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
 
 from skill.triage import Content
 from skill.triage.model import FactType, FactValue
@@ -10,7 +10,6 @@ from skill.triage.texts import chain
 WRITTEN = "_written"
 """A locale variable "x_written" is how "x" is written (911) where it is spoken (9 1 1)."""
 
-SSML_ENTITIES = {'"': "&quot;", "'": "&apos;"}
 
 
 class Voice:
@@ -81,5 +80,5 @@ def content_locale(content: Content, locale: object) -> str:
 
 def ssml(parts: Iterable[str], *, slow: bool = False) -> str:
     """Plain texts as escaped SSML (without the <speak> wrapper, which the SDK adds)."""
-    body = " ".join(escape(part, SSML_ENTITIES) for part in parts if part)
+    body = " ".join(html.escape(part) for part in parts if part)
     return f'<prosody rate="slow">{body}</prosody>' if slow else body

@@ -79,12 +79,14 @@ def test_repeat_says_the_last_response_again(alexa, state):
 
 
 @pytest.mark.parametrize("state", STATES, ids=ids)
-def test_fallback_says_it_did_not_catch_that_and_restates_in_full(alexa, state):
+def test_fallback_says_it_did_not_catch_that_gives_the_emergency_line_and_restates(alexa, state):
     talk = alexa()
     state(talk)
     before = talk.said[-1]
     said = talk.say("AMAZON.FallbackIntent")
-    assert said.speech == f"Sorry, I didn't catch that. {before.reprompt}"
+    assert said.speech.startswith("Sorry, I didn't catch that. If something sounds like an")
+    assert "call 9 1 1" in said.speech
+    assert said.speech.endswith(before.reprompt)
     assert said.reprompt == before.reprompt
 
 

@@ -140,7 +140,7 @@ def test_logs_of_a_whole_conversation_hold_no_answers(alexa, caplog):
 
 def test_speech_markup_escapes_every_special_character():
     assert ssml(["Tom & Jerry <b> \"q\" 'a'"]) == (
-        "Tom &amp; Jerry &lt;b&gt; &quot;q&quot; &apos;a&apos;"
+        "Tom &amp; Jerry &lt;b&gt; &quot;q&quot; &#x27;a&#x27;"
     )
     assert ssml(["a & b"], slow=True) == '<prosody rate="slow">a &amp; b</prosody>'
 
