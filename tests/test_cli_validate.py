@@ -1,6 +1,7 @@
 """`python -m skill validate`: a one-line summary on good content, every problem on bad."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import skill
-from skill.triage.load import CONTENT_DIR_ENV, DEFAULT_CONTENT_DIR
+from skill.triage.load import CONTENT_DIR_ENV, DEFAULT_CONTENT_DIR, load_content
 
 ROOT = Path(skill.__file__).resolve().parents[1]
 
@@ -50,7 +51,12 @@ def test_validate_passes_the_shipped_content_with_a_one_line_summary():
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("content ok: 14 questions, 28 rules, 8 red flags")
+    content = load_content(DEFAULT_CONTENT_DIR)
+    expected = (
+        f"content ok: {len(content.questions)} questions, {len(content.rules)} rules, "
+        f"{len(content.red_flags)} red flags"
+    )
+    assert lines[0].startswith(expected)
 
 
 def test_validate_accepts_an_explicit_content_folder():
@@ -65,7 +71,11 @@ def test_validate_prints_every_problem_of_broken_content_and_fails(broken):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[-1] == "1 problem(s) in content/"
-    assert lines[:-1] == ["rules.yaml: rules[22](trigger_sleep).source[0].quote: must not be empty"]
+    assert len(lines) == 2
+    assert re.fullmatch(
+        r"rules\.yaml: rules\[\d+\]\(trigger_sleep\)\.source\[0\]\.quote: must not be empty",
+        lines[0],
+    )
 
 
 def test_validate_reports_the_cross_file_problems_once_the_files_read_well(broken):

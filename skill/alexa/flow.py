@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from skill.alexa.outcomes import doctor_questions, reply_outcome
 from skill.alexa.session import Phase, Session
 from skill.alexa.turn import Reply, Turn
-from skill.triage import Question
+from skill.triage import Question, TriageState
 from skill.triage.model import FactValue, QuestionKind
 
 FREE_ANSWER_KINDS = (QuestionKind.DURATION, QuestionKind.LOCATION)
@@ -63,9 +63,15 @@ def who_for(turn: Turn) -> Reply:
     """Set who the conversation is about; the wording switches from then on."""
     if turn.heard.person is None:
         return restate(turn, turn.say("ui.help.who_for"))
+    changed = turn.heard.person != turn.session.person
     turn.session.person = turn.heard.person
     if turn.session.phase in (Phase.NEW, Phase.WHO_FOR, Phase.START_OFFER):
         return advance(turn)
+    if changed and turn.session.state.facts:
+        # Answers given about one person say nothing about another: ask again, safety first.
+        turn.session.state = TriageState()
+        turn.session.clarified = None
+        return advance(turn, turn.say("ui.person_changed"))
     return restate(turn, turn.say("ui.person_set"))
 
 

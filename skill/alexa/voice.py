@@ -11,7 +11,6 @@ WRITTEN = "_written"
 """A locale variable "x_written" is how "x" is written (911) where it is spoken (9 1 1)."""
 
 
-
 class Voice:
     """The texts of one locale, worded for the person the conversation is about."""
 

@@ -138,7 +138,7 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
     emit(simulator.first(args.one_shot))
     for line in _prompted(lines, out, interactive):
         if line.strip():
-            emit(simulator.say(line))
+            emit(simulator.say(line.strip()))
     return 0
 
 

@@ -168,7 +168,7 @@ class Resolver:
 
     def strip_invocation(self, utterance: str) -> tuple[str, bool]:
         """Text after "open/ask <invocation> ...", and whether it was a launch phrase."""
-        text = normalise(utterance)
+        text = normalise(utterance).removeprefix("alexa ")
         for verb in ("open", "launch", "start", "ask", "tell", "talk to"):
             prefix = f"{verb} {self.invocation}"
             if text == prefix or text.startswith(prefix + " "):

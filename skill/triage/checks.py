@@ -96,6 +96,7 @@ def _known_ids(problems: Problems, content: Content) -> None:
                 "rules.yaml", f"{rule.id}.disposition", f"unknown disposition {rule.disposition!r}"
             )
         _known_advice(problems, content, "rules.yaml", f"{rule.id}.advice", rule.advice)
+        _known_advice(problems, content, "rules.yaml", f"{rule.id}.advice_first", rule.advice_first)
     for d in content.dispositions:
         _known_advice(
             problems, content, "dispositions.yaml", f"{d.id}.advice", d.advice + d.closing
@@ -197,7 +198,7 @@ def _advice(problems: Problems, content: Content) -> None:
         if not d.advice:
             problems.add("dispositions.yaml", d.id, "disposition without advice")
     used = {a for d in content.dispositions for a in d.advice + d.closing}
-    used.update(a for rule in content.rules for a in rule.advice)
+    used.update(a for rule in content.rules for a in rule.advice + rule.advice_first)
     for advice_id in content.advice:
         if advice_id not in used:
             problems.add("advice.yaml", advice_id, "advice no disposition or rule uses")

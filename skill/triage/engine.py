@@ -94,10 +94,14 @@ class Engine:
         rank = min((self._rank[r.disposition] for r in rules), default=self._lowest)
         disposition = self.content.dispositions[rank]
         top = [r for r in rules if self._rank[r.disposition] == rank]
-        advice = [*disposition.advice]
-        for rule in top:
-            advice.extend(a for a in rule.advice if a not in advice)
-        advice.extend(a for a in disposition.closing if a not in advice)
+        advice: list[str] = []
+        for part in (
+            *(rule.advice_first for rule in top),
+            disposition.advice,
+            *(rule.advice for rule in top),
+            disposition.closing,
+        ):
+            advice.extend(a for a in part if a not in advice)
         return Outcome(
             disposition=disposition.id,
             reasons=tuple(r.id for r in top if r.kind == "reason"),

@@ -123,7 +123,7 @@ def _rules(problems: Problems, node: Any) -> list[Rule]:
         return []
     seen: set[str] = set()
     found = []
-    allowed = {"id", "kind", "when", "disposition", "advice", "source", "review"}
+    allowed = {"id", "kind", "when", "disposition", "advice", "advice_first", "source", "review"}
     for i, item in enumerate(node["rules"]):
         path = f"rules[{i}]"
         check_keys(problems, file, path, item, allowed)
@@ -137,10 +137,13 @@ def _rules(problems: Problems, node: Any) -> list[Rule]:
             problems.add(file, f"{path}.kind", "expected reason or trigger")
         when = parse.condition(problems, file, f"{path}.when", item.get("when"))
         disposition = field(problems, file, path, item, "disposition", str)
-        advice = item.get("advice", [])
-        if not isinstance(advice, list) or not all(isinstance(a, str) for a in advice):
-            problems.add(file, f"{path}.advice", "expected a list of advice ids")
-            advice = []
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in ("advice", "advice_first"):
+            value = item.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+                problems.add(file, f"{path}.{key}", "expected a list of advice ids")
+                value = []
+            lists[key] = tuple(value)
         source = parse.citations(problems, file, path, item.get("source"))
         review = parse.review(problems, file, path, item.get("review"))
         if when is None or disposition is None or kind not in ("reason", "trigger"):
@@ -151,7 +154,8 @@ def _rules(problems: Problems, node: Any) -> list[Rule]:
                 kind="reason" if kind == "reason" else "trigger",
                 when=when,
                 disposition=disposition,
-                advice=tuple(advice),
+                advice=lists["advice"],
+                advice_first=lists["advice_first"],
                 source=source,
                 review=review,
             )

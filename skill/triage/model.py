@@ -100,6 +100,7 @@ class Rule:
     advice: tuple[str, ...]
     source: tuple[Citation, ...]
     review: Review
+    advice_first: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

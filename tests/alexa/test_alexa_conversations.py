@@ -106,6 +106,17 @@ def test_who_for_at_any_time_switches_to_third_person(alexa):
     said = talk.no()
     assert said.reprompt.startswith("Where is the twitching?")
     said = talk.say("WhoForIntent", person="wife")
+    assert said.question == "emergency_screen", "answers about one person say nothing of another"
+    assert said.speech.startswith("Okay, this is about the person you care for")
+    assert said.reprompt.startswith("First, a quick safety check. Right now, do they have")
+
+
+def test_naming_the_same_person_again_keeps_the_answers(alexa):
+    talk = alexa()
+    talk.launch()
+    talk.say("WhoForIntent", person="mother")
+    talk.no()
+    said = talk.say("WhoForIntent", person="father")
     assert said.question == "location"
     assert said.speech.startswith("Okay, I'll ask about the person you care for.")
     assert said.reprompt.startswith("Where is their twitching?")

@@ -147,10 +147,6 @@ def test_blank_lines_send_no_request() -> None:
     assert out[1]["intent"] == "WhoForIntent"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the CLI passes each stdin line with its newline, so utterance is 'me\\n'",
-)
 def test_json_utterance_is_the_typed_line_without_its_newline() -> None:
     out = records(lines="me\n")
     assert out[1]["utterance"] == "me"
@@ -158,7 +154,7 @@ def test_json_utterance_is_the_typed_line_without_its_newline() -> None:
 
 def test_speech_is_the_ssml_without_markup_or_escapes() -> None:
     (launch,) = records()
-    assert "&apos;" in launch["ssml"]
+    assert "&#x27;" in launch["ssml"]
     assert "can't call for help" in launch["speech"]
     assert "<" not in launch["speech"]
 

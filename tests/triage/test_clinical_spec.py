@@ -418,6 +418,10 @@ def test_not_knowing_how_long_it_has_lasted_means_contact_provider(talk):
     assert_contact_provider(talk({"duration": {"duration_days": "unsure"}}), "duration_unsure")
 
 
+def test_not_sure_where_the_twitching_is_means_contact_provider(talk):
+    assert_contact_provider(talk({"location": {"location": "unsure"}}), "location_unsure")
+
+
 def test_not_sure_about_more_than_one_place_means_contact_provider(talk):
     assert_contact_provider(talk({"location": {"multiple_places": "unsure"}}), "multiple_places")
 
@@ -426,7 +430,7 @@ def test_not_sure_about_more_than_one_place_means_contact_provider(talk):
 def test_yes_or_not_sure_to_health_factors_gives_medicine_and_pregnancy_advice(talk, value):
     result = talk({"health_factors": {"health_factors": value}})
     assert_contact_provider(result, "health_factors")
-    assert {"keep_taking_medicine", "tell_pregnancy_provider"} <= set(result.outcome.advice)
+    assert {"keep_taking_medicine", "tell_pregnancy_provider_if"} <= set(result.outcome.advice)
 
 
 def test_not_sure_whether_it_worries_the_user_means_contact_provider(talk):
@@ -489,11 +493,17 @@ def test_each_trigger_found_adds_its_tip(talk):
     )
 
 
-@pytest.mark.parametrize("value", ["yes", "unsure"])
-def test_triggers_without_naming_one_give_the_general_tips(talk, value):
-    result = talk({"triggers": {"triggers": value}})
+def test_triggers_without_naming_one_give_the_general_tips(talk):
+    result = talk({"triggers": {"triggers": "yes"}})
     assert_self_care(result)
     assert result.outcome.advice == ("self_care", "tip_general", "self_care_safety_net")
+
+
+def test_not_sure_about_triggers_gives_self_care_without_claiming_a_trigger(talk):
+    result = talk({"triggers": {"triggers": "unsure"}})
+    assert_self_care(result)
+    assert result.outcome.triggers == ()
+    assert result.outcome.advice == ("self_care", "self_care_safety_net")
 
 
 @pytest.mark.parametrize(
@@ -597,6 +607,7 @@ RULES_BY_ROW = {
     "long_duration": test_twitching_for_more_than_two_weeks_means_contact_provider,
     "duration_unsure": test_not_knowing_how_long_it_has_lasted_means_contact_provider,
     "multiple_places": test_twitching_in_more_than_one_place_or_spreading_means_contact_provider,
+    "location_unsure": test_not_sure_where_the_twitching_is_means_contact_provider,
     "medicine": test_a_medicine_that_may_cause_it_means_contact_provider,
     "kidney_or_potassium": test_kidney_disease_or_low_potassium_means_contact_provider,
     "pregnant": test_pregnancy_means_telling_the_pregnancy_care_provider,

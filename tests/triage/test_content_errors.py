@@ -120,7 +120,8 @@ def test_a_locale_without_its_own_file_uses_its_fallback(content_copy):
 def test_an_unknown_key_is_named_with_its_path(content_copy):
     edit(content_copy, "rules.yaml", "    kind: reason\n", "    kind: reason\n    severity: high\n")
     assert problems_of(content_copy) == (
-        "rules.yaml: rules[0].severity: unknown key (expected one of ['advice', 'disposition', "
+        "rules.yaml: rules[0].severity: unknown key (expected one of ['advice', 'advice_first', "
+        "'disposition', "
         "'id', 'kind', 'review', 'source', 'when'])",
     )
 
@@ -477,7 +478,7 @@ def test_an_unknown_id_is_named_with_its_path(content_copy, file, old, new, afte
             "advice.yaml",
             "  - id: tip_alcohol",
             "  - id: tip_diet",
-            "advice.yaml: advice[14].id: duplicate id 'tip_diet'",
+            "advice.yaml: advice[15].id: duplicate id 'tip_diet'",
         ),
         (
             "red_flags.yaml",
