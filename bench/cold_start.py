@@ -2,6 +2,7 @@
 
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -12,6 +13,8 @@ from typing import Any
 from bench.entries import BENCH, TARGETS, child_env
 from bench.stats import summary
 from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
+from skill.triage import snapshot
+from skill.triage.load import CONTENT_DIR_ENV, content_dir, load_content
 
 CHILD = BENCH / "cold_child.py"
 CHILD_TIMEOUT_S = 60.0
@@ -21,7 +24,7 @@ class ColdStartError(RuntimeError):
     """A cold-start process failed or answered without speech."""
 
 
-def _one(target: str, envelope_file: Path) -> dict[str, Any]:
+def _one(target: str, envelope_file: Path, env: dict[str, dict[str, str]]) -> dict[str, Any]:
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
@@ -29,7 +32,7 @@ def _one(target: str, envelope_file: Path) -> dict[str, Any]:
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT_S,
-        env=child_env(),
+        env=env[target],
         check=False,
     )
     wall = time.perf_counter() - started
@@ -43,6 +46,13 @@ def _one(target: str, envelope_file: Path) -> dict[str, Any]:
     return result | {"wall_s": wall, "cpu_s": cpu}
 
 
+def _content_as_shipped(folder: Path) -> Path:
+    """A copy of the content with the snapshot the Lambda build ships (scripts/build-lambda)."""
+    shutil.copytree(content_dir(), folder)
+    snapshot.write(load_content(folder), folder)
+    return folder
+
+
 def measure(processes: int, warmup: bool, budget_s: float) -> dict[str, Any]:
     """Start `processes` fresh interpreters per skill, alternating which goes first.
 
@@ -54,15 +64,17 @@ def measure(processes: int, warmup: bool, budget_s: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
         envelope_file = Path(tmp) / "launch.json"
         envelope_file.write_text(json.dumps(Session(SIMULATED_SKILL_ID, "en-US").launch()))
+        env = {target: child_env() for target in TARGETS}
+        env["ours"][CONTENT_DIR_ENV] = str(_content_as_shipped(Path(tmp) / "content"))
         if warmup:  # bytecode caches and the page cache, not recorded
             for target in TARGETS:
-                _one(target, envelope_file)
+                _one(target, envelope_file, env)
         for index in range(processes):
             if time.monotonic() > deadline:
                 break
             order = TARGETS if index % 2 == 0 else TARGETS[::-1]
             for target in order:
-                runs[target].append(_one(target, envelope_file))
+                runs[target].append(_one(target, envelope_file, env))
     return {
         target: {
             "wall_s": summary([r["wall_s"] for r in results]),

@@ -37,7 +37,7 @@ def allowed_value(content: Content, fact: str, value: object) -> bool:
     if kind is None or isinstance(value, bool) or not isinstance(value, (str, int)):
         return False
     if kind is FactType.PLACE and value != "unsure":
-        return value in _values_of(content, fact)
+        return value in content.places
     return valid_value(kind, value)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from skill.triage import checks, parse
+from skill.triage import checks, parse, snapshot
 from skill.triage.errors import ContentError
 from skill.triage.model import Content, Disposition, FactType, FactValue, Locale, Question, Rule
 from skill.triage.reader import Problems, check_id, check_keys, field
@@ -23,8 +23,9 @@ def content_dir() -> Path:
 
 @cache
 def default_content() -> Content:
-    """The shipped content, loaded once per process."""
-    return load_content(content_dir())
+    """The shipped content, loaded once per process (from the build's snapshot when current)."""
+    root = content_dir()
+    return snapshot.read(root) or load_content(root)
 
 
 def load_content(root: Path) -> Content:

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 FactValue = str | int
@@ -165,6 +166,17 @@ class Content:
         """A text in a locale (resolved through its fallbacks at load) for a person."""
         chosen = self.texts.get(locale) or self.texts[self.default_locale]
         return chosen[text_id][person]
+
+    @cached_property
+    def places(self) -> frozenset[FactValue]:
+        """Every value the vocabulary gives a place fact (computed once)."""
+        return frozenset(
+            value
+            for values in self.vocabulary.values()
+            for sets in values.values()
+            for fact, value in sets.items()
+            if self.facts.get(fact) is FactType.PLACE
+        )
 
     @property
     def default_locale(self) -> str:

@@ -4,42 +4,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
-
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class ContentLoader(SafeLoader):
-    """Safe YAML loading that refuses duplicate keys and keeps impossible dates as text."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        """A mapping; a key given twice is an error at its line (YAML would keep the last)."""
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE_TAG:
-                continue
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                )
-            seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        """A date, or the text itself when it is no real date (e.g. 2026-13-45)."""
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", ContentLoader.construct_yaml_timestamp)
 
 
 class Problems:
@@ -62,13 +27,15 @@ class Problems:
 
     def read(self, file: str) -> Any:
         """The parsed YAML of a content file, or None with a problem recorded."""
+        from skill.triage.yaml_file import YAMLError, parse  # YAML only when files are read
+
         path = self.root / file
         try:
             with path.open(encoding="utf-8") as stream:
-                return yaml.load(stream, Loader=ContentLoader)  # noqa: S506 - subclass of SafeLoader
+                return parse(stream)
         except FileNotFoundError:
             self.add(file, "", "file is missing")
-        except yaml.YAMLError as error:
+        except YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark is not None else ""
             self.add(file, where, f"not valid YAML ({getattr(error, 'problem', error)})")

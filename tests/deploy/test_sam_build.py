@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from skill.triage import snapshot
+from skill.triage.load import load_content
+
 ROOT = Path(__file__).resolve().parents[2]
 SAM = Path(sys.executable).parent / "sam"
 LAUNCH_REQUEST = Path(__file__).with_name("launch_request.json")
@@ -37,9 +40,10 @@ INVOKE = """
 import json, sys
 artifact, event_file, result_file = sys.argv[1:]
 sys.path.insert(0, artifact)
-import ask_sdk_core, skill, yaml
 from skill.lambda_function import lambda_handler
 from skill.triage.load import content_dir
+parsed_yaml = "yaml" in sys.modules
+import ask_sdk_core, skill, yaml
 
 class Context:
     function_name = "SkillFunction"
@@ -53,6 +57,7 @@ result = {
     "response": lambda_handler(event, Context()),
     "loaded_from": [m.__file__ for m in (ask_sdk_core, skill, yaml)],
     "content_dir": str(content_dir()),
+    "parsed_yaml": parsed_yaml,
 }
 with open(result_file, "w", encoding="utf-8") as f:
     json.dump(result, f)
@@ -78,6 +83,7 @@ def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _files(folder: Path) -> set[str]:
+    """Files below a folder, without bytecode caches."""
     return {
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*")
@@ -88,12 +94,22 @@ def _files(folder: Path) -> set[str]:
 def test_artifact_holds_runtime_dependencies_skill_and_content(artifact: Path) -> None:
     assert {"ask_sdk_core", "yaml", "skill", "content"} <= {p.name for p in artifact.iterdir()}
     assert _files(artifact / "skill") == _files(ROOT / "skill")
-    assert _files(artifact / "content") == _files(ROOT / "content")
+    shipped = _files(ROOT / "content") - {snapshot.FILE_NAME}
+    assert _files(artifact / "content") == shipped | {snapshot.FILE_NAME}
 
 
-def test_artifact_leaves_out_tests_tools_and_bytecode(artifact: Path) -> None:
+def test_artifact_leaves_out_tests_and_tools(artifact: Path) -> None:
     assert NOT_SHIPPED.isdisjoint(p.name for p in artifact.iterdir())
-    assert not [p for p in artifact.rglob("*") if p.name == "__pycache__" or p.suffix == ".pyc"]
+
+
+def test_artifact_ships_bytecode_for_the_lambda_python(artifact: Path) -> None:
+    # Lambda's code folder is read-only, so bytecode it does not ship is compiled on every start.
+    compiled = artifact / "skill" / "__pycache__" / "lambda_function.cpython-312.pyc"
+    assert compiled.is_file()
+
+
+def test_artifact_content_snapshot_matches_the_shipped_yaml(artifact: Path) -> None:
+    assert snapshot.read(artifact / "content") == load_content(artifact / "content")
 
 
 def test_artifact_dependencies_are_the_pyproject_pins(artifact: Path) -> None:
@@ -121,6 +137,7 @@ def test_artifact_answers_a_launch_request_on_its_own(artifact: Path, tmp_path: 
     result = json.loads(result_file.read_text(encoding="utf-8"))
     assert all(Path(f).is_relative_to(artifact) for f in result["loaded_from"])
     assert Path(result["content_dir"]) == artifact / "content"
+    assert result["parsed_yaml"] is False, "the cold start should read the content snapshot"
     envelope = result["response"]
     assert envelope["version"] == "1.0"
     speech = envelope["response"]["outputSpeech"]
