@@ -2,10 +2,10 @@
 
 import importlib.util
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
+from skill.handler import SkillHandler
 from skill.simulator.envelope import SIMULATED_SKILL_ID
 
 BENCH = Path(__file__).resolve().parent
@@ -14,7 +14,7 @@ BASELINE_DIR = BENCH / "baseline"
 TARGETS = ("ours", "baseline")
 SKILL_ID_ENV = "ALEXA_SKILL_ID"
 
-Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+Handler = SkillHandler
 
 
 def child_env() -> dict[str, str]:

@@ -8,14 +8,14 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
+from skill.handler import SkillHandler
 from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
 from skill.simulator.resolver import Resolution, Resolver
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
 TAG = re.compile(r"<[^>]+>")
-Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 Outcome = Callable[[dict[str, Any]], dict[str, Any] | None]
 
 
@@ -42,7 +42,7 @@ class Simulator:
     """Carries a session across typed lines and reports each response."""
 
     def __init__(
-        self, handler: Handler, resolver: Resolver, session: Session, outcome: Outcome
+        self, handler: SkillHandler, resolver: Resolver, session: Session, outcome: Outcome
     ) -> None:
         self.handler = handler
         self.resolver = resolver
@@ -120,11 +120,9 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
     from skill.lambda_function import lambda_handler
     from skill.simulator.outcome import outcome_of
 
-    handler = cast(Handler, lambda_handler)
-
     skill_id = os.environ.get("ALEXA_SKILL_ID") or SIMULATED_SKILL_ID
     simulator = Simulator(
-        handler,
+        lambda_handler,
         Resolver.from_file(model_path(args.locale)),
         Session(skill_id, args.locale),
         outcome_of,

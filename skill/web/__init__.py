@@ -1,6 +1,7 @@
 """Self-hosted HTTPS web service for the skill, with Amazon's request verification."""
 
-from skill.web.app import SkillHandler, create_app, register
+from skill.handler import SkillHandler
+from skill.web.app import create_app, register
 from skill.web.certs import CertLimits, Fetcher, SigningKeys, load_trusted_roots, urllib_fetch
 from skill.web.verifier import (
     SignatureVerifier,

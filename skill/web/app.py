@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from cryptography import x509
 from flask import Flask, Response, request
 
+from skill.handler import SkillHandler
 from skill.web.certs import CertLimits, Clock, Fetcher, SigningKeys, urllib_fetch, utc_now
 from skill.web.verifier import (
     SkillIdVerifier,
@@ -18,8 +19,6 @@ from skill.web.verifier import (
     amazon_verifiers,
     parse_envelope,
 )
-
-SkillHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 MAX_BODY_BYTES = 128 * 1024
 SIGNING_KEYS_EXTENSION = "skill_signing_keys"

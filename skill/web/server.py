@@ -129,7 +129,7 @@ def serve(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as error:
         print(f"serve: cannot load --trusted-roots: {error}", file=sys.stderr)
         return 2
-    from skill.lambda_function import lambda_handler  # type: ignore[import-not-found, unused-ignore]
+    from skill.lambda_function import lambda_handler
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = create_app(
