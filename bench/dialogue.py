@@ -1,7 +1,7 @@
 """Conversation scripts replayed through the text simulator, as a person would talk."""
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,8 +52,8 @@ def replay(handler: Handler, script: dict[str, Any]) -> Replay:
 
     result = Replay()
 
-    def recording(envelope: dict[str, Any], context: Any) -> dict[str, Any]:
-        sent = copy.deepcopy(envelope)
+    def recording(envelope: Mapping[str, Any], context: Any) -> dict[str, Any]:
+        sent = copy.deepcopy(dict(envelope))
         response = handler(envelope, context)
         result.exchanges.append(Exchange(sent, copy.deepcopy(response)))
         return response

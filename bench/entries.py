@@ -3,7 +3,6 @@
 import importlib.util
 import os
 from pathlib import Path
-from typing import cast
 
 from skill.handler import SkillHandler
 from skill.simulator.envelope import SIMULATED_SKILL_ID
@@ -28,7 +27,7 @@ def handler(target: str) -> Handler:
     if target == "ours":
         from skill.lambda_function import lambda_handler
 
-        return cast(Handler, lambda_handler)
+        return lambda_handler
     spec = importlib.util.spec_from_file_location(
         "bench_baseline_lambda_function", BASELINE_DIR / "lambda_function.py"
     )
