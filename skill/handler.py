@@ -5,3 +5,7 @@ from typing import Any
 
 SkillHandler = Callable[[Mapping[str, Any], Any], dict[str, Any]]
 """(request envelope as parsed JSON, Lambda context or None) -> response envelope as JSON."""
+
+
+class MalformedRequest(ValueError):
+    """The request envelope cannot be read as an Alexa request (a client error, not ours)."""

@@ -10,7 +10,7 @@ from typing import Any
 from cryptography import x509
 from flask import Flask, Response, request
 
-from skill.handler import SkillHandler
+from skill.handler import MalformedRequest, SkillHandler
 from skill.web.certs import CertLimits, Clock, Fetcher, SigningKeys, urllib_fetch, utc_now
 from skill.web.verifier import (
     SkillIdVerifier,
@@ -60,6 +60,9 @@ def _call_handler(handler: SkillHandler, envelope: dict[str, Any]) -> Response:
         if not isinstance(result, dict):
             raise TypeError("the skill handler returned a non-object")
         payload = json.dumps(result)
+    except MalformedRequest:
+        logger.warning("request rejected: envelope_unreadable")
+        return Response(status=400)
     except Exception as error:
         logger.error("skill handler failed: %s", type(error).__name__)
         return Response(status=500)
