@@ -138,13 +138,8 @@ def _rules(problems: Problems, node: Any) -> list[Rule]:
             problems.add(file, f"{path}.kind", "expected reason or trigger")
         when = parse.condition(problems, file, f"{path}.when", item.get("when"))
         disposition = field(problems, file, path, item, "disposition", str)
-        lists: dict[str, tuple[str, ...]] = {}
-        for key in ("advice", "advice_first"):
-            value = item.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
-                problems.add(file, f"{path}.{key}", "expected a list of advice ids")
-                value = []
-            lists[key] = tuple(value)
+        advice = parse.id_list(problems, file, path, item, "advice")
+        advice_first = parse.id_list(problems, file, path, item, "advice_first")
         source = parse.citations(problems, file, path, item.get("source"))
         review = parse.review(problems, file, path, item.get("review"))
         if when is None or disposition is None or kind not in ("reason", "trigger"):
@@ -155,8 +150,8 @@ def _rules(problems: Problems, node: Any) -> list[Rule]:
                 kind="reason" if kind == "reason" else "trigger",
                 when=when,
                 disposition=disposition,
-                advice=lists["advice"],
-                advice_first=lists["advice_first"],
+                advice=advice,
+                advice_first=advice_first,
                 source=source,
                 review=review,
             )
@@ -177,14 +172,10 @@ def _dispositions(problems: Problems, node: Any) -> list[Disposition]:
             problems, file, f"[{i}].id", item.get("id"), seen
         ):
             continue
-        lists = {}
-        for key in ("advice", "closing"):
-            value = item.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
-                problems.add(file, f"[{i}]({item['id']}).{key}", "expected a list of advice ids")
-                value = []
-            lists[key] = tuple(value)
-        found.append(Disposition(item["id"], i, lists["advice"], lists["closing"]))
+        path = f"[{i}]({item['id']})"
+        advice = parse.id_list(problems, file, path, item, "advice")
+        closing = parse.id_list(problems, file, path, item, "closing")
+        found.append(Disposition(item["id"], i, advice, closing))
     return found
 
 

@@ -163,6 +163,17 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
     )
 
 
+def id_list(
+    problems: Problems, file: str, path: str, item: dict[str, Any], key: str
+) -> tuple[str, ...]:
+    """An optional list of advice ids under a key; empty, with a problem recorded, if malformed."""
+    value = item.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        problems.add(file, f"{path}.{key}", "expected a list of advice ids")
+        return ()
+    return tuple(value)
+
+
 def answer_value(value: Any) -> bool:
     """Whether a vocabulary value is a valid fact value."""
     if isinstance(value, bool):
