@@ -225,20 +225,8 @@ def required_text_ids(content: Content) -> list[str]:
     ids += [f"info.{t}" for t in content.info]
     ids += [f"doctor.{d.id}" for d in content.doctor_questions]
     ids += [f"fact.{f}" for f in content.facts]
-    places = {
-        v for f, t in content.facts.items() if t is FactType.PLACE for v in _values_of(content, f)
-    }
-    ids += [f"place.{p}" for p in sorted(places)]
+    ids += [f"place.{p}" for p in sorted(str(p) for p in content.places)]
     return ids + list(ANSWER_TEXTS)
-
-
-def _values_of(content: Content, fact: str) -> set[str]:
-    return {
-        str(sets[fact])
-        for values in content.vocabulary.values()
-        for sets in values.values()
-        if fact in sets
-    }
 
 
 def _texts(problems: Problems, content: Content) -> None:
