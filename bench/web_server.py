@@ -38,6 +38,7 @@ def main() -> None:
         skill_id=os.environ[SKILL_ID_ENV],
         trusted_roots=load_trusted_roots(roots_file),
         fetcher=fetcher,
+        check_replays=False,  # ab sends one signed body over and over
     )
     run_gunicorn(app, host="127.0.0.1", port=int(port), workers=int(workers))
 

@@ -2,12 +2,15 @@
 
 from skill.handler import SkillHandler
 from skill.web.app import create_app, register
-from skill.web.certs import CertLimits, Fetcher, SigningKeys, load_trusted_roots, urllib_fetch
+from skill.web.certs import CertLimits, SigningKeys, load_trusted_roots
+from skill.web.errors import VerificationError
+from skill.web.fetch import Fetcher, http_fetch
+from skill.web.replay import ReplayGuard
 from skill.web.verifier import (
+    ReplayVerifier,
     SignatureVerifier,
     SkillIdVerifier,
     TimestampVerifier,
-    VerificationError,
     Verifier,
     amazon_verifiers,
 )
@@ -15,6 +18,8 @@ from skill.web.verifier import (
 __all__ = [
     "CertLimits",
     "Fetcher",
+    "ReplayGuard",
+    "ReplayVerifier",
     "SignatureVerifier",
     "SigningKeys",
     "SkillHandler",
@@ -24,7 +29,7 @@ __all__ = [
     "Verifier",
     "amazon_verifiers",
     "create_app",
+    "http_fetch",
     "load_trusted_roots",
     "register",
-    "urllib_fetch",
 ]

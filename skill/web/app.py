@@ -11,17 +11,15 @@ from cryptography import x509
 from flask import Flask, Response, request
 
 from skill.handler import MalformedRequest, SkillHandler
-from skill.web.certs import CertLimits, Clock, Fetcher, SigningKeys, urllib_fetch, utc_now
-from skill.web.verifier import (
-    SkillIdVerifier,
-    VerificationError,
-    Verifier,
-    amazon_verifiers,
-    parse_envelope,
-)
+from skill.web.certs import CertLimits, Clock, SigningKeys, utc_now
+from skill.web.errors import VerificationError
+from skill.web.fetch import Fetcher, http_fetch
+from skill.web.replay import ReplayGuard
+from skill.web.verifier import SkillIdVerifier, Verifier, amazon_verifiers, parse_envelope
 
 MAX_BODY_BYTES = 128 * 1024
 SIGNING_KEYS_EXTENSION = "skill_signing_keys"
+REPLAY_GUARD_EXTENSION = "skill_replay_guard"
 INSECURE_WARNING = (
     "INSECURE: Amazon's request checks are OFF (--insecure-skip-verify); "
     "anyone can call this skill; use for local trials only"
@@ -51,6 +49,8 @@ def _checked_envelope(verifiers: Sequence[Verifier], max_body_bytes: int) -> dic
     envelope = parse_envelope(body)
     for verifier in verifiers:
         verifier.check_envelope(envelope)
+    for verifier in verifiers:
+        verifier.check_final(headers, body, envelope)
     return envelope
 
 
@@ -85,7 +85,8 @@ def register(
         app: the Flask app.
         route: URL rule of the skill endpoint.
         handler: the skill's `handler(event, context)`.
-        verifiers: checks run in order on the raw request, then on the parsed envelope.
+        verifiers: checks run in order on the raw request, then on the parsed envelope,
+            then their costly final stage (signature, replay record).
         insecure: log a warning on every request, for servers run without Amazon's checks.
         max_body_bytes: larger bodies are rejected unread.
         endpoint: Flask endpoint name of the route.
@@ -122,6 +123,7 @@ def create_app(
     cert_limits: CertLimits | None = None,
     route: str = "/",
     max_body_bytes: int = MAX_BODY_BYTES,
+    check_replays: bool = True,
 ) -> Flask:
     """Build the Flask app serving `handler` on `route`, with `/healthz` beside it.
 
@@ -135,6 +137,8 @@ def create_app(
         cert_limits: download and cache limits for signing chains.
         route: URL rule of the skill endpoint.
         max_body_bytes: larger bodies are rejected unread.
+        check_replays: refuse a request id already accepted within the timestamp window
+            (with Amazon's checks on only; a load test that repeats one body turns it off).
 
     Raises:
         ValueError: `verify` is True and `skill_id` is empty.
@@ -144,9 +148,11 @@ def create_app(
     if verify:
         if not skill_id:
             raise ValueError("a skill id is required when Amazon's checks are on")
-        keys = SigningKeys(trusted_roots, fetcher or urllib_fetch, clock, cert_limits)
+        keys = SigningKeys(trusted_roots, fetcher or http_fetch, clock, cert_limits)
+        replays = ReplayGuard() if check_replays else None
         app.extensions[SIGNING_KEYS_EXTENSION] = keys
-        verifiers = amazon_verifiers(skill_id, keys, clock)
+        app.extensions[REPLAY_GUARD_EXTENSION] = replays
+        verifiers = amazon_verifiers(skill_id, keys, clock, replays)
     else:
         verifiers = [SkillIdVerifier(skill_id)] if skill_id else []
     register(app, route, handler, verifiers, insecure=not verify, max_body_bytes=max_body_bytes)

@@ -1,4 +1,4 @@
-"""Amazon's request checks: signature on the raw body, envelope shape, timestamp and skill id."""
+"""Amazon's request checks: cheap ones on headers and envelope first, the signature last."""
 
 from __future__ import annotations
 
@@ -16,13 +16,17 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from skill.web.certs import Clock, SigningKeys, VerificationError, utc_now
+from skill.web.certs import Clock, SigningKeys, utc_now
+from skill.web.errors import VerificationError
+from skill.web.replay import ReplayGuard, ReplayVerifier
 
 SIGNATURE_HEADER = "signature-256"
 CERT_URL_HEADER = "signaturecertchainurl"
 TIMESTAMP_TOLERANCE = timedelta(seconds=150)
 CERT_HOST = "s3.amazonaws.com"
 CERT_PATH_PREFIX = "/echo.api/"
+SIGNATURE_BYTES = (256, 384, 512)  # RSA keys of 2048, 3072 and 4096 bits
+MAX_SIGNATURE_CHARS = 1024
 
 _URL_CHARS = re.compile(r"[\x21-\x7e]+")
 
@@ -30,6 +34,7 @@ __all__ = [
     "CERT_URL_HEADER",
     "SIGNATURE_HEADER",
     "TIMESTAMP_TOLERANCE",
+    "ReplayVerifier",
     "SignatureVerifier",
     "SkillIdVerifier",
     "TimestampVerifier",
@@ -37,12 +42,17 @@ __all__ = [
     "Verifier",
     "amazon_verifiers",
     "canonical_cert_url",
+    "decoded_signature",
     "parse_envelope",
 ]
 
 
 class Verifier(Protocol):
-    """One check on an incoming request, in two stages: raw bytes, then parsed envelope."""
+    """One check on an incoming request, in three stages run for every verifier in turn.
+
+    `check_raw` and `check_envelope` must be cheap and free of I/O; `check_final` runs only
+    once every cheap check of every verifier has passed, and may download or record.
+    """
 
     def check_raw(self, headers: Mapping[str, str], body: bytes) -> None:
         """Check the lower-cased headers and the raw body before any parsing."""
@@ -50,6 +60,12 @@ class Verifier(Protocol):
 
     def check_envelope(self, envelope: Mapping[str, Any]) -> None:
         """Check the parsed request envelope."""
+        ...
+
+    def check_final(
+        self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]
+    ) -> None:
+        """Run the costly part of the check, after every cheap check passed."""
         ...
 
 
@@ -123,6 +139,26 @@ def parse_envelope(body: bytes) -> dict[str, Any]:
     return envelope
 
 
+def decoded_signature(headers: Mapping[str, str]) -> bytes:
+    """Return the `Signature-256` header decoded, if its encoding and length are plausible.
+
+    Raises:
+        VerificationError: the header is missing, not base64, or of no RSA signature's length.
+    """
+    encoded = headers.get(SIGNATURE_HEADER, "").strip()
+    if not encoded:
+        raise VerificationError("signature_missing")
+    if len(encoded) > MAX_SIGNATURE_CHARS:
+        raise VerificationError("signature_bad_length")
+    try:
+        signature = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise VerificationError("signature_bad_base64") from None
+    if len(signature) not in SIGNATURE_BYTES:
+        raise VerificationError("signature_bad_length")
+    return signature
+
+
 @dataclass(frozen=True)
 class SignatureVerifier:
     """Checks `Signature-256` over the raw body with the key from `SignatureCertChainUrl`."""
@@ -130,26 +166,31 @@ class SignatureVerifier:
     keys: SigningKeys
 
     def check_raw(self, headers: Mapping[str, str], body: bytes) -> None:
-        """Verify the signature headers against the raw body.
+        """Check the shape of the signature and certificate URL headers; no download.
 
         Raises:
-            VerificationError: a header is missing or bad, or the signature does not match.
+            VerificationError: a header is missing or malformed.
         """
-        encoded = headers.get(SIGNATURE_HEADER, "").strip()
-        if not encoded:
-            raise VerificationError("signature_missing")
-        try:
-            signature = base64.b64decode(encoded, validate=True)
-        except ValueError:
-            raise VerificationError("signature_bad_base64") from None
+        decoded_signature(headers)
+        canonical_cert_url(headers.get(CERT_URL_HEADER))
+
+    def check_envelope(self, envelope: Mapping[str, Any]) -> None:
+        """Do nothing: the signature covers the raw body only."""
+
+    def check_final(
+        self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]
+    ) -> None:
+        """Verify the signature over the raw body with the (cached or downloaded) key.
+
+        Raises:
+            VerificationError: no key could be had, or the signature does not match.
+        """
+        signature = decoded_signature(headers)
         key = self.keys.public_key(canonical_cert_url(headers.get(CERT_URL_HEADER)))
         try:
             key.verify(signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             raise VerificationError("signature_invalid") from None
-
-    def check_envelope(self, envelope: Mapping[str, Any]) -> None:
-        """Do nothing: the signature covers the raw body only."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +225,11 @@ class TimestampVerifier:
         if skew > self.tolerance:
             raise VerificationError("timestamp_out_of_range")
 
+    def check_final(
+        self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]
+    ) -> None:
+        """Do nothing: the timestamp was checked with the envelope."""
+
 
 def _application_id(section: Any) -> Any:
     application = section.get("application") if isinstance(section, dict) else None
@@ -217,7 +263,25 @@ class SkillIdVerifier:
         if any(found_id != self.skill_id for found_id in found):
             raise VerificationError("skill_id_mismatch")
 
+    def check_final(
+        self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]
+    ) -> None:
+        """Do nothing: the skill id was checked with the envelope."""
 
-def amazon_verifiers(skill_id: str, keys: SigningKeys, clock: Clock = utc_now) -> list[Verifier]:
-    """Return Amazon's required checks: signature, timestamp, skill id, in that order."""
-    return [SignatureVerifier(keys), TimestampVerifier(clock), SkillIdVerifier(skill_id)]
+
+def amazon_verifiers(
+    skill_id: str, keys: SigningKeys, clock: Clock = utc_now, replays: ReplayGuard | None = None
+) -> list[Verifier]:
+    """Return Amazon's required checks, plus the replay guard when one is given.
+
+    Cheap stages run in this order: signature headers, timestamp, skill id, request id;
+    then the signature is verified (which may download the chain) and the id recorded.
+    """
+    verifiers: list[Verifier] = [
+        SignatureVerifier(keys),
+        TimestampVerifier(clock),
+        SkillIdVerifier(skill_id),
+    ]
+    if replays is not None:
+        verifiers.append(ReplayVerifier(replays))
+    return verifiers

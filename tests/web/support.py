@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -188,7 +189,7 @@ def timestamp(moment: datetime = NOW) -> str:
 
 
 def envelope(*, skill_id: str = SKILL_ID, moment: datetime = NOW) -> dict[str, Any]:
-    """Build an IntentRequest envelope carrying a recognisable slot value."""
+    """Build an IntentRequest envelope carrying a recognisable slot value and a fresh id."""
     application = {"applicationId": skill_id}
     return {
         "version": "1.0",
@@ -201,7 +202,7 @@ def envelope(*, skill_id: str = SKILL_ID, moment: datetime = NOW) -> dict[str, A
         "context": {"System": {"application": application, "user": {"userId": "u"}}},
         "request": {
             "type": "IntentRequest",
-            "requestId": "amzn1.echo-api.request.1",
+            "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
             "timestamp": timestamp(moment),
             "locale": "en-US",
             "intent": {

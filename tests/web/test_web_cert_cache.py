@@ -1,18 +1,14 @@
-"""Signing chain download and cache: reuse, bounds, expiry, size and time limits."""
+"""Signing chain cache: reuse, bounds, expiry, failures, downloads in flight and their budget."""
 
 from __future__ import annotations
 
-import threading
-import time
-import urllib.error
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from flask.testing import FlaskClient
 
-from skill.web import CertLimits, SigningKeys, VerificationError, urllib_fetch
+from skill.web import CertLimits, SigningKeys, VerificationError
 from skill.web.app import SIGNING_KEYS_EXTENSION
 
 from .support import NOW, FakeFetcher, Pki, encode, envelope, make_app, rejection_reasons
@@ -67,7 +63,7 @@ def test_cache_is_bounded_and_evicts_the_least_recently_used_chain(
 def test_app_cache_holds_at_most_32_chains(
     pki: Pki, fetcher: FakeFetcher, signed_headers: Headers
 ) -> None:
-    app = make_app(pki, fetcher)
+    app = make_app(pki, fetcher, cert_limits=CertLimits(new_url_burst=40))
     client = app.test_client()
     for n in range(40):
         assert _post(client, signed_headers, f"https://s3.amazonaws.com/echo.api/{n}.pem") == 200
@@ -111,84 +107,15 @@ def test_fetch_returning_more_than_the_size_limit_answers_400(
 
 
 @pytest.mark.parametrize(
-    "error", [TimeoutError("timed out"), urllib.error.URLError("down"), RuntimeError("bug")]
+    "error", [TimeoutError("timed out"), ConnectionRefusedError("down"), RuntimeError("bug")]
 )
-def test_failed_fetch_answers_400_and_is_not_cached(
+def test_failed_fetch_answers_400_and_the_url_is_then_refused_without_a_download(
     pki: Pki, signed_headers: Headers, caplog: pytest.LogCaptureFixture, error: Exception
 ) -> None:
     fetcher = FakeFetcher(pki.chain, error=error)
     client = make_app(pki, fetcher).test_client()
     assert _post(client, signed_headers) == 400
-    assert rejection_reasons(caplog.records) == ["cert_fetch_failed"]
     fetcher.error = None
-    assert _post(client, signed_headers) == 200
-    assert len(fetcher.calls) == 2
-
-
-class _Server(BaseHTTPRequestHandler):
-    """Local HTTP server standing in for the bucket: path picks the behaviour."""
-
-    def do_GET(self) -> None:
-        if self.path == "/redirect":
-            self.send_response(302)
-            self.send_header("Location", "/small")
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.end_headers()
-        if self.path == "/small":
-            self.wfile.write(b"chain")
-        elif self.path == "/large":
-            self.wfile.write(b"x" * (64 * 1024 + 1))
-        elif self.path == "/stall":
-            time.sleep(1.0)
-        elif self.path == "/drip":
-            for _ in range(20):
-                self.wfile.write(b"x")
-                self.wfile.flush()
-                time.sleep(0.05)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Stay quiet."""
-
-
-@pytest.fixture(scope="module")
-def local_server() -> Iterator[str]:
-    """Serve `_Server` on a free local port for the urllib fetcher tests."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-def test_urllib_fetch_returns_a_small_body(local_server: str) -> None:
-    assert urllib_fetch(f"{local_server}/small", 2.0, 1024) == b"chain"
-
-
-def test_urllib_fetch_refuses_a_body_over_the_size_limit(local_server: str) -> None:
-    with pytest.raises(VerificationError) as error:
-        urllib_fetch(f"{local_server}/large", 2.0, 64 * 1024)
-    assert error.value.reason == "cert_fetch_too_large"
-
-
-def test_urllib_fetch_gives_up_on_a_stalled_server(local_server: str) -> None:
-    started = time.monotonic()
-    with pytest.raises(TimeoutError):
-        urllib_fetch(f"{local_server}/stall", 0.2, 1024)
-    assert time.monotonic() - started < 0.9
-
-
-def test_urllib_fetch_enforces_a_total_deadline_on_a_dripping_server(local_server: str) -> None:
-    started = time.monotonic()
-    with pytest.raises(VerificationError) as error:
-        urllib_fetch(f"{local_server}/drip", 0.3, 1024)
-    assert error.value.reason == "cert_fetch_timeout"
-    assert time.monotonic() - started < 0.9
-
-
-def test_urllib_fetch_does_not_follow_redirects(local_server: str) -> None:
-    with pytest.raises(urllib.error.HTTPError):
-        urllib_fetch(f"{local_server}/redirect", 2.0, 1024)
+    assert _post(client, signed_headers) == 400
+    assert rejection_reasons(caplog.records) == ["cert_fetch_failed", "cert_recently_failed"]
+    assert len(fetcher.calls) == 1
