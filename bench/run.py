@@ -38,7 +38,7 @@ class Settings:
     web_requests: int
     web_concurrency: int
     web_rounds: int
-    web_workers: int
+    web_threads: int
     web_warmup: int
     web_limit_s: float
     web_budget_s: float
@@ -55,7 +55,7 @@ FULL = Settings(
     web_requests=5000,
     web_concurrency=32,
     web_rounds=10,
-    web_workers=2,
+    web_threads=8,
     web_warmup=200,
     web_limit_s=60,
     web_budget_s=150,
@@ -71,7 +71,7 @@ QUICK = Settings(
     web_requests=50,
     web_concurrency=4,
     web_rounds=1,
-    web_workers=2,
+    web_threads=8,
     web_warmup=8,
     web_limit_s=20,
     web_budget_s=40,
@@ -270,7 +270,7 @@ def _sections(settings: Settings, skip: set[str], generator: str) -> list[Sectio
                 s.web_requests,
                 s.web_concurrency,
                 s.web_rounds,
-                s.web_workers,
+                s.web_threads,
                 s.web_warmup,
                 s.web_limit_s,
                 generator,

@@ -1,4 +1,4 @@
-"""Web service under load: gunicorn on 127.0.0.1 with Amazon's checks on, ours vs baseline."""
+"""Web service under load: our HTTP server on 127.0.0.1, Amazon's checks on, ours vs baseline."""
 
 import contextlib
 import http.client
@@ -66,10 +66,10 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(target: str, files: dict[str, Path], workers: int, log: Path) -> Iterator[int]:
+def server(target: str, files: dict[str, Path], threads: int, log: Path) -> Iterator[int]:
     """Run the bench server for `target` in its own process group; yield its port."""
     port = _free_port()
-    args = [target, str(port), str(files["chain"]), str(files["root"]), str(workers)]
+    args = [target, str(port), str(files["chain"]), str(files["root"]), str(threads)]
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, str(SERVER), *args],
@@ -262,7 +262,7 @@ def measure(
     requests: int,
     concurrency: int,
     rounds: int,
-    workers: int,
+    threads: int,
     warmup: int,
     limit_s: float,
     generator_name: str = "auto",
@@ -285,7 +285,7 @@ def measure(
         files["root"].write_bytes(keys.root_pem)
         files["chain"].write_bytes(keys.chain_pem)
         ports = {
-            target: stack.enter_context(server(target, files, workers, Path(tmp) / f"{target}.log"))
+            target: stack.enter_context(server(target, files, threads, Path(tmp) / f"{target}.log"))
             for target in TARGETS
         }
         for port in ports.values():
@@ -309,6 +309,6 @@ def measure(
     return {
         "load_generator": name,
         "concurrency": concurrency,
-        "workers": workers,
+        "threads": threads,
         **{target: _summary(rounds_) for target, rounds_ in results.items()},
     }

@@ -1,8 +1,9 @@
 """Benchmark server: the web app with Amazon's checks on, a test chain trusted by configuration.
 
-Run as `python bench/web_server.py ours|baseline PORT CHAIN_PEM ROOTS_PEM WORKERS`; serves
-127.0.0.1 only on gunicorn until stopped. The fetcher answers the test chain for every URL, so
-nothing leaves the machine.
+Run as `python bench/web_server.py ours|baseline PORT CHAIN_PEM ROOTS_PEM THREADS [replays]`;
+serves 127.0.0.1 only, on the skill's own HTTP server, until stopped. The fetcher answers the
+test chain for every URL, so nothing leaves the machine. The replay guard is off unless
+`replays` is given, because ab sends one signed body over and over.
 """
 
 import importlib
@@ -20,12 +21,12 @@ SKILL_ID_ENV = "ALEXA_SKILL_ID"
 
 
 def main() -> None:
-    target, port, chain_file, roots_file, workers = sys.argv[1:6]
+    target, port, chain_file, roots_file, threads = sys.argv[1:6]
+    replays = sys.argv[6:7] == ["replays"]
     path, module = ENTRY[target]
     sys.path.insert(0, str(path))
     sys.path.insert(0, str(ROOT))
-    from skill.web import create_app, load_trusted_roots
-    from skill.web.server import run_gunicorn
+    from skill.web import ServerLimits, create_app, load_trusted_roots, run_server
 
     chain = Path(chain_file).read_bytes()
 
@@ -38,9 +39,10 @@ def main() -> None:
         skill_id=os.environ[SKILL_ID_ENV],
         trusted_roots=load_trusted_roots(roots_file),
         fetcher=fetcher,
-        check_replays=False,  # ab sends one signed body over and over
+        check_replays=replays,
     )
-    run_gunicorn(app, host="127.0.0.1", port=int(port), workers=int(workers))
+    limits = ServerLimits(threads=int(threads))
+    run_server(app, host="127.0.0.1", port=int(port), limits=limits)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
 from skill.handler import SkillHandler
 from skill.web.app import create_app, register
 from skill.web.certs import CertLimits, SigningKeys, load_trusted_roots
+from skill.web.connection import ServerLimits
 from skill.web.errors import VerificationError
 from skill.web.fetch import Fetcher, http_fetch
 from skill.web.replay import ReplayGuard
+from skill.web.serving import HttpServer, run_server
 from skill.web.verifier import (
     ReplayVerifier,
     SignatureVerifier,
@@ -18,8 +20,10 @@ from skill.web.verifier import (
 __all__ = [
     "CertLimits",
     "Fetcher",
+    "HttpServer",
     "ReplayGuard",
     "ReplayVerifier",
+    "ServerLimits",
     "SignatureVerifier",
     "SigningKeys",
     "SkillHandler",
@@ -32,4 +36,5 @@ __all__ = [
     "http_fetch",
     "load_trusted_roots",
     "register",
+    "run_server",
 ]

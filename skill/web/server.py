@@ -1,73 +1,32 @@
-"""`serve` command: run the skill's Flask app on gunicorn, optionally with TLS."""
+"""`serve` command: run the skill's Flask app on the buffering HTTP server, optionally with TLS."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import ssl
 import sys
-from collections.abc import Callable
-from typing import Any
-
-from gunicorn.app.base import BaseApplication
 
 from skill.web.app import create_app
 from skill.web.certs import load_trusted_roots
+from skill.web.connection import ServerLimits
+from skill.web.serving import run_server
 
 SKILL_ID_ENV = "ALEXA_SKILL_ID"
-
-WsgiApp = Callable[..., Any]
-
-
-class GunicornServer(BaseApplication):  # type: ignore[misc]
-    """Gunicorn application serving one ready-made WSGI app."""
-
-    def __init__(self, app: WsgiApp, options: dict[str, Any]) -> None:
-        """Keep the app and the gunicorn settings to apply.
-
-        Args:
-            app: the WSGI app to serve.
-            options: gunicorn settings by name, e.g. `bind`, `workers`, `certfile`.
-        """
-        self.application = app
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        """Apply the given settings; command line and config files are ignored."""
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self) -> WsgiApp:
-        """Return the WSGI app."""
-        return self.application
-
-
-def run_gunicorn(
-    app: WsgiApp,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 8080,
-    workers: int = 2,
-    certfile: str | None = None,
-    keyfile: str | None = None,
-) -> None:
-    """Serve `app` on gunicorn until the server stops; gunicorn exits the process."""
-    bind_host = f"[{host}]" if ":" in host else host
-    options: dict[str, Any] = {
-        "bind": f"{bind_host}:{port}",
-        "workers": workers,
-        "control_socket_disable": True,
-    }
-    if certfile and keyfile:
-        options |= {"certfile": certfile, "keyfile": keyfile}
-    GunicornServer(app, options).run()
 
 
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600")
     return value
 
 
@@ -81,12 +40,28 @@ def _port(text: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m skill serve",
-        description="Serve the skill over HTTP(S) on gunicorn, with Amazon's request checks.",
+        description="Serve the skill over HTTP(S), with Amazon's request checks.",
         epilog=f"The skill id comes from the {SKILL_ID_ENV} environment variable.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=_port, default=8080, help="port to listen on")
-    parser.add_argument("--workers", type=_positive_int, default=2, help="worker processes")
+    defaults = ServerLimits()
+    parser.add_argument(
+        "--threads", type=_positive_int, default=defaults.threads, help="threads running the skill"
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=_positive_int,
+        default=defaults.max_connections,
+        help="open connections at most; more wait in the listen backlog",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=_seconds,
+        default=defaults.header_timeout,
+        metavar="SECONDS",
+        help="time a client has for a request's headers, and again for its body",
+    )
     parser.add_argument("--certfile", help="TLS certificate chain (PEM); needs --keyfile")
     parser.add_argument("--keyfile", help="TLS private key (PEM); needs --certfile")
     parser.add_argument(
@@ -138,12 +113,22 @@ def serve(argv: list[str] | None = None) -> int:
         verify=not args.insecure_skip_verify,
         trusted_roots=roots,
     )
-    run_gunicorn(
-        app,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        certfile=args.certfile,
-        keyfile=args.keyfile,
+    limits = ServerLimits(
+        header_timeout=args.read_timeout,
+        body_timeout=args.read_timeout,
+        max_connections=args.max_connections,
+        threads=args.threads,
     )
+    try:
+        run_server(
+            app,
+            host=args.host,
+            port=args.port,
+            limits=limits,
+            certfile=args.certfile,
+            keyfile=args.keyfile,
+        )
+    except (OSError, ssl.SSLError) as error:
+        print(f"serve: cannot start: {error}", file=sys.stderr)
+        return 2
     return 0

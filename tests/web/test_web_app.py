@@ -226,3 +226,12 @@ def test_serve_with_unreadable_trusted_roots_exits_2(
     monkeypatch.setenv("ALEXA_SKILL_ID", SKILL_ID)
     assert serve(["--trusted-roots", str(tmp_path / "missing.pem")]) == 2
     assert "--trusted-roots" in capsys.readouterr().err
+
+
+def test_serve_with_unreadable_tls_files_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    monkeypatch.setenv("ALEXA_SKILL_ID", SKILL_ID)
+    missing = str(tmp_path / "missing.pem")
+    assert serve(["--port", "0", "--certfile", missing, "--keyfile", missing]) == 2
+    assert "cannot start" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""A real gunicorn server with TLS, started from a custom app factory as a benchmark would."""
+"""The real server with TLS in its own process, started from an app factory as a bench would."""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ FACTORY = f"""
 import sys
 from pathlib import Path
 
-from skill.web import create_app, load_trusted_roots
-from skill.web.server import run_gunicorn
+from skill.web import create_app, load_trusted_roots, run_server
 
 chain_file, roots_file, port, certfile, keyfile = sys.argv[1:]
 chain = Path(chain_file).read_bytes()
@@ -42,9 +41,7 @@ def fetcher(url, timeout, max_bytes):
 app = create_app(
     handler, skill_id={SKILL_ID!r}, trusted_roots=load_trusted_roots(roots_file), fetcher=fetcher
 )
-run_gunicorn(
-    app, host="127.0.0.1", port=int(port), workers=1, certfile=certfile, keyfile=keyfile
-)
+run_server(app, host="127.0.0.1", port=int(port), certfile=certfile, keyfile=keyfile)
 """
 
 
@@ -56,7 +53,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def tls_server(pki: Pki, tmp_path: Path) -> Iterator[str]:
-    """Run the factory script on gunicorn with TLS; yield its base URL."""
+    """Run the factory script with TLS; yield its base URL."""
     files = {
         "chain.pem": pki.chain,
         "roots.pem": pki.root.public_bytes(serialization.Encoding.PEM),
@@ -104,8 +101,12 @@ def _wait_until_up(base: str) -> None:
             time.sleep(0.1)
 
 
-def test_gunicorn_serves_signed_requests_over_tls(tls_server: str, signed_headers: Headers) -> None:
+def test_serves_signed_requests_over_tls_while_other_clients_never_handshake(
+    tls_server: str, signed_headers: Headers
+) -> None:
     _wait_until_up(tls_server)
+    port = int(tls_server.rsplit(":", 1)[1])
+    silent = [socket.create_connection(("127.0.0.1", port), timeout=15) for _ in range(50)]
     body = encode(envelope(moment=datetime.now(UTC)))
     request = urllib.request.Request(tls_server + "/", data=body, headers=signed_headers(body))
     with urllib.request.urlopen(request, context=_insecure_tls(), timeout=5) as response:
@@ -116,3 +117,5 @@ def test_gunicorn_serves_signed_requests_over_tls(tls_server: str, signed_header
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(unsigned, context=_insecure_tls(), timeout=5)
     assert error.value.code == 400
+    for sock in silent:
+        sock.close()
