@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run validate test lint bench clean
+.PHONY: setup run validate test lint bench stress clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,11 @@ bench: setup
 	command -v ab >/dev/null || (apt-get update -qq && apt-get install -y -qq apache2-utils >/dev/null) \
 		|| echo "bench: could not install ab (apache2-utils); using the Python load generator"
 	$(PY) -m bench
+
+# The web service under 250 slow clients, badly signed requests, a stalled certificate host and
+# a soak of 50,000 signed requests; writes bench/results/stress.json (see docs/performance.md).
+stress: setup
+	$(PY) -m bench.stress
 
 clean:
 	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -66,10 +66,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(target: str, files: dict[str, Path], threads: int, log: Path) -> Iterator[int]:
-    """Run the bench server for `target` in its own process group; yield its port."""
+def server_process(
+    target: str, files: dict[str, Path], threads: int, log: Path, mode: str = "plain"
+) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """Run the bench server for `target` in its own process group; yield it and its port."""
     port = _free_port()
-    args = [target, str(port), str(files["chain"]), str(files["root"]), str(threads)]
+    args = [target, str(port), str(files["chain"]), str(files["root"]), str(threads), mode]
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, str(SERVER), *args],
@@ -82,9 +84,16 @@ def server(target: str, files: dict[str, Path], threads: int, log: Path) -> Iter
         )
     try:
         _wait_healthy(process, port, log)
-        yield port
+        yield process, port
     finally:
         _stop(process)
+
+
+@contextlib.contextmanager
+def server(target: str, files: dict[str, Path], threads: int, log: Path) -> Iterator[int]:
+    """Run the bench server for `target` in its own process group; yield its port."""
+    with server_process(target, files, threads, log) as (_, port):
+        yield port
 
 
 def _wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
