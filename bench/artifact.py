@@ -18,7 +18,8 @@ BUILD_TIMEOUT_S = 180.0
 PIP_TARGET = [
     "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
     "--root-user-action=ignore", "--upgrade",
-    "--platform", "manylinux2014_x86_64", "--implementation", "cp", "--python-version", "3.12",
+    "--platform", "manylinux2014_x86_64", "--platform", "manylinux_2_28_x86_64",
+    "--implementation", "cp", "--python-version", "3.12",
     "--only-binary=:all:", "--no-compile",
 ]  # fmt: skip
 

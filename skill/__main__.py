@@ -6,6 +6,7 @@ from pathlib import Path
 
 from skill.triage.errors import ContentError
 from skill.triage.load import content_dir, load_content
+from skill.words.load_all import load_all_words
 
 
 def validate(argv: list[str]) -> int:
@@ -14,17 +15,30 @@ def validate(argv: list[str]) -> int:
     parser.add_argument("--content", type=Path, default=None, help="content folder to check")
     args = parser.parse_args(argv)
     root = args.content or content_dir()
+    if not root.is_dir():
+        print(f"{root}: (top): no such content folder", file=sys.stderr)
+        print(f"1 problem(s) in {root.name}/", file=sys.stderr)
+        return 1
+    problems: list[str] = []
+    content = words = None
     try:
         content = load_content(root)
     except ContentError as error:
-        for problem in error.problems:
+        problems += error.problems
+    try:
+        words = load_all_words(root, content, check=content is not None)
+    except ContentError as error:
+        problems += [p for p in error.problems if p not in problems]
+    if problems or content is None or words is None:
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in {root.name}/", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {root.name}/", file=sys.stderr)
         return 1
     print(
         f"content ok: {len(content.questions)} questions, {len(content.rules)} rules, "
         f"{len(content.red_flags)} red flags, {len(content.advice)} advice texts, "
-        f"{len(content.info)} info topics, {len(content.locales)} locales"
+        f"{len(content.info)} info topics, {len(content.locales)} locales; "
+        f"words for {', '.join(words)}"
     )
     return 0
 
@@ -43,7 +57,14 @@ def simulate(argv: list[str]) -> int:
     return run_simulator(argv)
 
 
-COMMANDS = {"validate": validate, "serve": serve, "simulate": simulate}
+def model(argv: list[str]) -> int:
+    """Build the interaction models from content/words (see skill/words)."""
+    from skill.words.build import main as build_models
+
+    return build_models(argv)
+
+
+COMMANDS = {"validate": validate, "serve": serve, "simulate": simulate, "model": model}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,17 +5,9 @@ from typing import Any, cast
 from ask_sdk_core.skill_builder import SkillBuilder
 
 from skill.alexa import commands, flow
-from skill.alexa.handlers import Apology, OnIntent, OnRedFlag, OnRequest, Silent
+from skill.alexa.handlers import Apology, OnCommand, OnIntent, OnRedFlag, OnRequest, Silent
 from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
 from skill.triage import Content, Engine
-
-ANSWER_INTENTS = (
-    "DurationIntent",
-    "LocationIntent",
-    "TriggerIntent",
-    "HealthFactorIntent",
-    "SymptomIntent",
-)
 
 
 def build_skill(content: Content, skill_id: str | None = None) -> SkillBuilder:
@@ -27,13 +19,11 @@ def build_skill(content: Content, skill_id: str | None = None) -> SkillBuilder:
     cast(Any, builder).skill_id = skill_id  # the SDK types the attribute as always None
     handlers = [
         OnRedFlag(flow.emergency),
+        OnCommand(commands.COMMANDS),
         OnRequest(flow.launch, "LaunchRequest"),
-        OnIntent(flow.describe, "DescribeTwitchIntent"),
-        OnIntent(flow.who_for, "WhoForIntent"),
         OnIntent(flow.yes, "AMAZON.YesIntent"),
         OnIntent(flow.no, "AMAZON.NoIntent"),
         OnIntent(flow.unsure, "UnsureIntent"),
-        OnIntent(flow.answer, *ANSWER_INTENTS),
         OnIntent(commands.info, "InfoIntent"),
         OnIntent(commands.why, "WhyIntent"),
         OnIntent(commands.repeat, "AMAZON.RepeatIntent"),
@@ -44,7 +34,7 @@ def build_skill(content: Content, skill_id: str | None = None) -> SkillBuilder:
         OnIntent(commands.stop, "AMAZON.StopIntent", "AMAZON.CancelIntent"),
         OnIntent(commands.stop, "AMAZON.NavigateHomeIntent"),
         OnIntent(commands.fallback, "AMAZON.FallbackIntent"),
-        OnRequest(commands.fallback, "IntentRequest"),
+        OnRequest(flow.heard, "IntentRequest"),
         Silent(),
     ]
     for handler in handlers:

@@ -1,6 +1,6 @@
 """What every state understands: why, repeat, slower, go back, start over, help, stop, info."""
 
-from skill.alexa.flow import accepts, advance, restate
+from skill.alexa.flow import advance, info_topic, miss, reask, restate
 from skill.alexa.session import Phase
 from skill.alexa.turn import Reply, Turn
 from skill.triage import TriageState
@@ -24,7 +24,7 @@ def repeat(turn: Turn) -> Reply:
     session = turn.session
     if not session.last_speech or not session.last_reprompt:
         return restate(turn)
-    return Reply(speech=(session.last_speech,), reprompt=session.last_reprompt)
+    return Reply(speech=(session.last_speech,), reprompt=session.last_reprompt, repeated=True)
 
 
 def slower(turn: Turn) -> Reply:
@@ -40,6 +40,7 @@ def back(turn: Turn) -> Reply:
         return restate(turn, turn.say("ui.nothing_back"))
     session.state = turn.engine.undo(session.state)
     session.clarified = None
+    session.simple = None
     return advance(turn)
 
 
@@ -49,15 +50,16 @@ def start_over(turn: Turn) -> Reply:
     session.state = TriageState()
     session.clarified = None
     session.question = None
+    session.simple = None
+    session.misses = 0
     session.phase = Phase.NEW
     return advance(turn, turn.say("ui.start_over"))
 
 
 def help_(turn: Turn) -> Reply:
-    """What the pending question accepts and what can be said at any time, then the question."""
-    text = accepts(turn)
-    commands = turn.say("ui.help.commands")
-    return restate(turn, text, commands) if text else restate(turn, commands)
+    """What can be said at any time, then the pending question in its short form (which says
+    what it accepts)."""
+    return reask(turn, turn.say("ui.help.commands"))
 
 
 def stop(turn: Turn) -> Reply:
@@ -66,14 +68,28 @@ def stop(turn: Turn) -> Reply:
 
 
 def fallback(turn: Turn) -> Reply:
-    """Didn't catch that: restate the question in full."""
-    return restate(turn, turn.say("ui.fallback"))
+    """Didn't catch that: the next step of the repair ladder."""
+    return miss(turn)
 
 
 def info(turn: Turn) -> Reply:
-    """An info topic, then the pending question (or an offer to start)."""
+    """An info topic, then the pending question (or an offer to start); the topics on offer
+    when none was understood."""
     topic = turn.heard.topic
-    text = turn.say(f"info.{topic}") if topic else turn.say("ui.info_topics")
+    if topic is not None:
+        return info_topic(turn, topic)
     if turn.session.phase is Phase.NEW:
         turn.session.phase = Phase.START_OFFER
-    return restate(turn, text)
+    return restate(turn, turn.say("ui.info_topics"))
+
+
+COMMANDS = {
+    "repeat": repeat,
+    "slower": slower,
+    "help": help_,
+    "why": why,
+    "back": back,
+    "start_over": start_over,
+    "stop": stop,
+}
+"""Commands said in words that reached the skill in a slot (the same as their intents)."""

@@ -3,13 +3,14 @@
 from collections.abc import Mapping
 
 from skill.alexa.outcomes import doctor_questions, reply_outcome
-from skill.alexa.session import Phase, Session
+from skill.alexa.session import Phase
 from skill.alexa.turn import Reply, Turn
 from skill.triage import Question, TriageState
 from skill.triage.model import FactValue, QuestionKind
 
 FREE_ANSWER_KINDS = (QuestionKind.DURATION, QuestionKind.LOCATION)
 """Kinds a bare yes or no cannot answer (only "not sure" can)."""
+START_PHASES = (Phase.NEW, Phase.WHO_FOR, Phase.START_OFFER)
 
 
 def advance(turn: Turn, *prefix: str) -> Reply:
@@ -17,75 +18,119 @@ def advance(turn: Turn, *prefix: str) -> Reply:
     step = turn.engine.next_step(turn.session.state)
     if not isinstance(step, Question):
         return reply_outcome(turn, step, *prefix)
+    if turn.session.question != step.id:
+        turn.session.misses = 0
+        turn.session.simple = None
     turn.session.phase = Phase.ASKING
     turn.session.question = step.id
-    return turn.ask(*prefix, reprompt=turn.say(f"question.{step.id}"))
+    return turn.ask(*prefix, turn.say(f"question.{step.id}"), reprompt=turn.short())
 
 
 def restate(turn: Turn, *prefix: str) -> Reply:
-    """Say the prefix, then the pending question in full (or move on if nothing is pending)."""
+    """Say the prefix, then what is pending, in full (or move on if nothing is pending)."""
     phase, question = turn.session.phase, turn.question()
+    if turn.session.simple is not None:
+        return turn.ask(*prefix, turn.simple_form(), reprompt=turn.simple_form())
     if phase is Phase.WHO_FOR:
-        return turn.ask(*prefix, reprompt=turn.say("ui.who_for"))
+        return turn.ask(*prefix, turn.say("ui.who_for"), reprompt=turn.short())
     if phase is Phase.OFFER:
-        return turn.ask(*prefix, reprompt=turn.say("ui.doctor_offer"))
+        return turn.ask(*prefix, turn.say("ui.doctor_offer"), reprompt=turn.short())
     if phase is Phase.START_OFFER:
-        return turn.ask(*prefix, reprompt=turn.say("ui.offer_start"))
+        return turn.ask(*prefix, turn.say("ui.offer_start"), reprompt=turn.short())
     if question is not None:
-        return turn.ask(*prefix, reprompt=turn.say(f"question.{question.id}"))
+        return turn.ask(*prefix, turn.say(f"question.{question.id}"), reprompt=turn.short())
     return advance(turn, *prefix)
 
 
+def reask(turn: Turn, *prefix: str) -> Reply:
+    """Say the prefix, then the pending question in its short form."""
+    if turn.session.simple is not None:
+        return turn.ask(*prefix, turn.simple_form(), reprompt=turn.simple_form())
+    if turn.session.phase in (Phase.ENDED, Phase.NEW):
+        return restate(turn, *prefix)
+    return turn.ask(*prefix, turn.short(), reprompt=turn.short())
+
+
 def launch(turn: Turn) -> Reply:
-    """Disclaimer (added when the reply is finished), then who the questions are about."""
-    turn.session = Session(phase=Phase.WHO_FOR, slow=turn.session.slow)
+    """Disclaimer (added when the reply is finished), then who the questions are about. A
+    launch inside a conversation that is going on carries on with it."""
+    if turn.session.phase in (Phase.ASKING, Phase.WHO_FOR, Phase.OFFER, Phase.START_OFFER):
+        return reask(turn)
+    turn.session.phase = Phase.WHO_FOR
+    turn.session.question = None
     return restate(turn)
 
 
 def emergency(turn: Turn) -> Reply:
     """A red flag was heard: record what was said and give the emergency answer now."""
-    if turn.heard.person is not None:
+    if (turn.heard.person is not None and turn.heard.person_named) or (
+        turn.heard.person is not None and turn.session.phase in START_PHASES
+    ):
         turn.session.person = turn.heard.person
-    state = turn.engine.update(turn.session.state, turn.heard.facts)
+    facts = {f: v for f, v in turn.heard.facts.items() if turn.valid(f, v)}
+    state = turn.engine.update(turn.session.state, facts)
     turn.session.state = state
     return reply_outcome(turn, turn.engine.outcome(state))
 
 
-def describe(turn: Turn) -> Reply:
-    """One-shot description (where, how long, for whom): take it and go on, skipping who-for."""
-    if turn.heard.person is not None:
-        turn.session.person = turn.heard.person
-    turn.session.state = turn.engine.update(turn.session.state, turn.heard.facts)
-    return advance(turn)
+def person_heard(turn: Turn) -> bool:
+    """Take who the line says it is about; True when that changed who the answers were for
+    (the answers given so far are then cleared: they say nothing about another person)."""
+    heard, session = turn.heard, turn.session
+    if heard.person is None:
+        return False
+    if heard.male is not None:
+        session.male = heard.male
+    starting = session.phase in START_PHASES
+    if not heard.person_named and not starting:
+        return False
+    changed = heard.person != session.person
+    session.person = heard.person
+    if changed and not starting and session.state.facts:
+        session.state = TriageState()
+        session.clarified = None
+        session.simple = None
+        return True
+    return False
 
 
-def who_for(turn: Turn) -> Reply:
-    """Set who the conversation is about; the wording switches from then on."""
-    if turn.heard.person is None:
-        return restate(turn, turn.say("ui.help.who_for"))
-    changed = turn.heard.person != turn.session.person
-    turn.session.person = turn.heard.person
-    if turn.session.phase in (Phase.NEW, Phase.WHO_FOR, Phase.START_OFFER):
-        return advance(turn)
-    if changed and turn.session.state.facts:
-        # Answers given about one person say nothing about another: ask again, safety first.
-        turn.session.state = TriageState()
-        turn.session.clarified = None
+def heard(turn: Turn) -> Reply:
+    """Any intent with words: what they say, whatever the intent that carried them."""
+    heard_now, session = turn.heard, turn.session
+    if person_heard(turn):
         return advance(turn, turn.say("ui.person_changed"))
-    return restate(turn, turn.say("ui.person_set"))
+    facts = {f: v for f, v in heard_now.facts.items() if turn.valid(f, v)}
+    if session.phase in START_PHASES and (facts or heard_now.person is not None):
+        return opening(turn, facts)
+    if session.simple is not None and heard_now.answer is not None and not facts:
+        return reply_to(turn, heard_now.answer)
+    if facts:
+        if session.phase is Phase.ASKING and means_none(turn, facts):
+            return reply_to(turn, "no")
+        return take(turn, facts)
+    if heard_now.topic is not None:
+        return info_topic(turn, heard_now.topic)
+    if heard_now.answer is not None:
+        return reply_to(turn, heard_now.answer)
+    if heard_now.reading.hypothetical:
+        return info_topic(turn, "when_to_call")
+    if heard_now.person is not None and heard_now.person_named:
+        return restate(turn, turn.say("ui.person_set"))
+    return miss(turn)
 
 
-def answer(turn: Turn) -> Reply:
-    """An answer intent: take every fact it carries, else hint at what the question accepts."""
-    if turn.heard.person is not None:
-        turn.session.person = turn.heard.person
-    if not turn.heard.facts:
-        if turn.heard.unclear_symptom:
-            return restate(turn, turn.say("ui.symptom_unclear"))
-        return hint(turn)
-    if means_none(turn, turn.heard.facts):
-        return reply_to(turn, "no")
-    return take(turn, turn.heard.facts)
+def opening(turn: Turn, facts: Mapping[str, FactValue]) -> Reply:
+    """Words at the start (a one-shot, or the answer to who it is for): take what they say; ask
+    who it is for first when they do not say."""
+    session = turn.session
+    session.state = turn.engine.update(session.state, facts)
+    if turn.heard.person is None and session.phase is not Phase.NEW:
+        session.phase = Phase.WHO_FOR
+        return restate(turn, turn.say("ui.noted")) if facts else miss(turn)
+    if turn.heard.person is None:
+        session.phase = Phase.WHO_FOR
+        return restate(turn)
+    return advance(turn)
 
 
 def means_none(turn: Turn, facts: Mapping[str, FactValue]) -> bool:
@@ -105,8 +150,13 @@ def take(turn: Turn, facts: Mapping[str, FactValue], *prefix: str) -> Reply:
         session.phase is Phase.OFFER and session.state == before
     ):
         return restate(turn, turn.say("ui.noted"))
+    if session.simple is not None and pending is not None:
+        return after_part(turn, pending, *prefix)
     step = turn.engine.next_step(session.state)
     if pending is not None and step == pending:
+        if session.state == before:
+            return miss(turn)
+        session.misses = 0
         return restate(turn, *prefix, turn.say("ui.noted"))
     if isinstance(step, Question) and pending is not None and one_at_a_time(pending, step, facts):
         prefix = (*prefix, turn.say("ui.one_at_a_time"))
@@ -123,38 +173,22 @@ def one_at_a_time(answered: Question, following: Question, facts: Mapping[str, F
     )
 
 
-def accepts(turn: Turn) -> str | None:
-    """What the pending question accepts, in words (None when nothing is pending)."""
-    question = turn.question()
-    if question is not None:
-        return turn.say(f"ui.help.{question.kind.value}")
-    if turn.session.phase in (Phase.WHO_FOR, Phase.OFFER, Phase.START_OFFER):
-        return turn.say(f"ui.help.{turn.session.phase.value}")
-    return None
-
-
-def hint(turn: Turn) -> Reply:
-    """Nothing usable for the pending question: say what it accepts, then restate it."""
-    text = accepts(turn)
-    return restate(turn, text) if text else restate(turn)
-
-
 def reply_to(turn: Turn, value: str) -> Reply:
     """A bare yes, no or not sure, read against what was asked."""
-    phase, question = turn.session.phase, turn.question()
+    phase, question, simple = turn.session.phase, turn.question(), turn.session.simple
+    if simple is not None:
+        return simple_answer(turn, value)
     if phase in (Phase.OFFER, Phase.START_OFFER) and value in ("yes", "no"):
         if value == "no":
             return turn.end(turn.say("ui.goodbye"))
         return doctor_questions(turn) if phase is Phase.OFFER else begin(turn)
     if question is None or phase is not Phase.ASKING:
-        return hint(turn)
+        return miss(turn)
     if question.kind in FREE_ANSWER_KINDS and value != "unsure":
-        return hint(turn)
+        return miss(turn)
     if value == "yes" and needs_naming(turn, question):
         turn.session.clarified = question.id
-        return Reply(
-            speech=(turn.say("ui.which_ones"),), reprompt=turn.say(f"question.{question.id}")
-        )
+        return Reply(speech=(turn.say("ui.which_ones"),), reprompt=turn.short())
     return take(turn, {question.fact: value})
 
 
@@ -170,7 +204,82 @@ def needs_naming(turn: Turn, question: Question) -> bool:
 def begin(turn: Turn) -> Reply:
     """Start the questions after an info topic: who it is for first."""
     turn.session.phase = Phase.WHO_FOR
+    turn.session.simple = None
     return restate(turn)
+
+
+def info_topic(turn: Turn, topic: str) -> Reply:
+    """An info topic, then what is pending (or an offer to start)."""
+    if turn.session.phase is Phase.NEW:
+        turn.session.phase = Phase.START_OFFER
+    return restate(turn, turn.say(f"info.{topic}"))
+
+
+# The repair ladder: a short reprompt, then a simpler form, then a kind ending.
+
+
+def miss(turn: Turn) -> Reply:
+    """Nothing usable was heard for what is pending."""
+    session = turn.session
+    session.misses += 1
+    if session.phase in (Phase.NEW, Phase.ENDED):
+        session.phase = Phase.WHO_FOR
+        return restate(turn, turn.say("ui.fallback"))
+    if session.misses >= 3:
+        return turn.end(turn.say("ui.give_up"), turn.say("ui.goodbye"))
+    if session.misses == 2 and session.simple is None:
+        return simplify(turn)
+    return reask(turn, turn.say("ui.fallback"))
+
+
+def simplify(turn: Turn) -> Reply:
+    """Ask what is pending in a simpler yes-or-no form (the safety question one sign at a
+    time; a list one item at a time)."""
+    session, question = turn.session, turn.question()
+    if question is not None and question.asks_about:
+        session.state = turn.engine.update(session.state, {question.fact: "unsure"})
+        return advance(turn, turn.say("ui.one_at_a_time"))
+    session.simple = question.id if question is not None else session.phase.value
+    return turn.ask(turn.say("ui.simpler"), turn.simple_form(), reprompt=turn.simple_form())
+
+
+def simple_answer(turn: Turn, value: str) -> Reply:
+    """A yes, no or not sure to the simpler form."""
+    session, question = turn.session, turn.question()
+    if session.simple in ("who_for", "offer", "start_offer"):
+        if value == "unsure":
+            return miss(turn)
+        if session.simple == "who_for":
+            session.person = "self" if value == "yes" else "other"
+            session.simple = None
+            return advance(turn)
+        session.simple = None
+        return reply_to(turn, value)
+    if question is None:
+        session.simple = None
+        return restate(turn)
+    part = turn.next_part(question)
+    if part is not None:
+        return take(turn, {part: value})
+    mapped = turn.simpler_answer(question, value)
+    if mapped is None:
+        return miss(turn)
+    return take(turn, mapped)
+
+
+def after_part(turn: Turn, question: Question, *prefix: str) -> Reply:
+    """After one item of a list asked on its own: the next item, or the list's answer."""
+    session = turn.session
+    facts = session.state.facts
+    if question.fact not in facts and not any(facts.get(p) == "yes" for p in question.parts):
+        if turn.next_part(question) is not None:
+            session.misses = 0
+            return turn.ask(*prefix, turn.simple_form(), reprompt=turn.simple_form())
+        parts = [facts.get(p) for p in question.parts]
+        answer = "unsure" if "unsure" in parts else "no"
+        session.state = turn.engine.update(session.state, {question.fact: answer})
+    session.simple = None
+    return advance(turn, *prefix)
 
 
 def yes(turn: Turn) -> Reply:

@@ -1,7 +1,7 @@
 """The request handlers (each runs one conversation action) and the catch-all error handler."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
@@ -71,6 +71,21 @@ class OnRedFlag(OnIntent):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return turn_of(handler_input).heard.red_flag
+
+
+class OnCommand(AbstractRequestHandler):
+    """Words in a slot that are a whole command ("can you say that again"): the command."""
+
+    def __init__(self, commands: Mapping[str, Action]) -> None:
+        self.commands = commands
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return turn_of(handler_input).heard.reading.command in self.commands
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = turn_of(handler_input)
+        command = turn.heard.reading.command or ""
+        return respond(handler_input, self.commands[command](turn))
 
 
 class Silent(AbstractRequestHandler):

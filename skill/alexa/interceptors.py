@@ -21,6 +21,7 @@ from skill.alexa.slots import hear
 from skill.alexa.turn import Turn
 from skill.alexa.voice import Voice, content_locale
 from skill.triage import Content, Engine, StateError
+from skill.understanding.load import lexicon_for
 
 logger = logging.getLogger("skill")
 
@@ -55,7 +56,16 @@ class LoadTurn(AbstractRequestInterceptor):
             logger.warning("session state unreadable, starting over")
             session = Session(intro=True)
             notices.append(Voice(self.content, locale).say("ui.lost_track"))
-        turn = Turn(self.content, self.engine, locale, session, hear(handler_input, self.content))
+        pending = self.content.question(session.question) if session.question is not None else None
+        request_locale = get_locale(handler_input)
+        heard = hear(
+            handler_input,
+            self.content,
+            lambda: lexicon_for(request_locale if isinstance(request_locale, str) else locale),
+            session.state.facts,
+            pending,
+        )
+        turn = Turn(self.content, self.engine, locale, session, heard)
         turn.notices.extend(notices)
         handler_input.attributes_manager.request_attributes[TURN] = turn
 

@@ -56,7 +56,7 @@ def reply_outcome(turn: Turn, outcome: Outcome, *prefix: str) -> Reply:
     offer = turn.say("ui.doctor_offer")
     return Reply(
         speech=(*prefix, *speech, offer),
-        reprompt=offer,
+        reprompt=turn.say("short.offer"),
         card=card(turn, outcome, speech),
         outcome=outcome.disposition,
     )

@@ -7,6 +7,9 @@ from typing import Any
 from skill.triage import Content, StateError, TriageState
 from skill.triage.model import PERSONS
 
+MAX_MISSES = 3
+"""The third miss in a row ends the conversation kindly."""
+
 
 class Phase(StrEnum):
     """Where the conversation is."""
@@ -25,6 +28,10 @@ class Phase(StrEnum):
     """The session was ended on purpose."""
 
 
+SIMPLE_PHASES = frozenset({"who_for", "offer", "start_offer"})
+"""Phases that can be asked in a simpler form, besides the questions."""
+
+
 @dataclass
 class Session:
     """Everything the skill remembers within one Alexa session."""
@@ -38,6 +45,12 @@ class Session:
     slow: bool = False
     last_speech: str = ""
     last_reprompt: str = ""
+    misses: int = 0
+    """Turns in a row that gave nothing usable for what was asked (the repair ladder)."""
+    simple: str | None = None
+    """The question (or phase) now asked in its simpler yes-or-no form."""
+    male: bool | None = None
+    """Whether the person asked about is known to be male ("he", "my son")."""
 
     def to_attributes(self) -> dict[str, Any]:
         """Session attributes: plain JSON."""
@@ -50,6 +63,9 @@ class Session:
             "intro": self.intro,
             "slow": self.slow,
             "last": {"speech": self.last_speech, "reprompt": self.last_reprompt},
+            "misses": self.misses,
+            "simple": self.simple,
+            "male": self.male,
         }
 
     @classmethod
@@ -62,6 +78,7 @@ class Session:
             person, question, clarified = data["person"], data["question"], data["clarified"]
             intro, slow, last = data["intro"], data["slow"], data["last"]
             speech, reprompt = last["speech"], last["reprompt"]
+            misses, simple, male = data["misses"], data["simple"], data["male"]
         except (KeyError, TypeError, ValueError) as error:
             raise StateError("malformed session attributes") from error
         questions = {q.id for q in content.questions}
@@ -71,6 +88,11 @@ class Session:
             or (phase is Phase.ASKING) != (question is not None)
             or not all(isinstance(flag, bool) for flag in (intro, slow))
             or not all(isinstance(text, str) for text in (speech, reprompt))
+            or not isinstance(misses, int)
+            or isinstance(misses, bool)
+            or not 0 <= misses <= MAX_MISSES
+            or not (simple is None or simple in questions or simple in SIMPLE_PHASES)
+            or male not in (None, True, False)
         ):
             raise StateError("unknown values in session attributes")
         return cls(
@@ -83,4 +105,7 @@ class Session:
             slow=slow,
             last_speech=speech,
             last_reprompt=reprompt,
+            misses=misses,
+            simple=simple,
+            male=male,
         )

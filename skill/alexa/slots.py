@@ -1,43 +1,25 @@
-"""What an intent's slots say: facts, the person and an info topic (resolved ids only)."""
+"""What a request's slots say: every value, resolved or not, read by the understanding core."""
 
+import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
-from ask_sdk_core.utils.request_util import get_slot
+from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.slot import Slot
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
-from skill.triage import Content
+from skill.triage import Content, Question
 from skill.triage.model import FactValue
+from skill.understanding import Lexicon, Reading, read
+from skill.understanding.answering import answer_facts
 
-DURATION = "AMAZON.DURATION"
 PERSON = "Person"
-SYMPTOM = "Symptom"
-INFO_TOPIC = "InfoTopic"
-SLOT_TYPES: Mapping[str, str] = MappingProxyType(
-    {
-        "location": "BodyLocation",
-        "duration": DURATION,
-        "durationOver": DURATION,
-        "durationPhrase": "DurationPhrase",
-        "symptom": SYMPTOM,
-        "symptomTwo": SYMPTOM,
-        "trigger": "Trigger",
-        "triggerTwo": "Trigger",
-        "triggerThree": "Trigger",
-        "healthFactor": "HealthFactor",
-        "healthFactorTwo": "HealthFactor",
-        "person": PERSON,
-        "topic": INFO_TOPIC,
-    }
-)
-"""Every slot name of the interaction model and its slot type."""
-MORE_THAN = frozenset({"durationOver"})
-"""Duration slots said as "more than ...": one day more than the duration heard."""
+MAX_TEXT = 500
+"""Characters of slot text read per request (Alexa's own limit is far below)."""
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 ISO_DURATION = re.compile(
@@ -45,18 +27,31 @@ ISO_DURATION = re.compile(
     rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?"
 )
 DAYS_PER_PART = (365.0, 30.0, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+DURATION_FACT = "duration_days"
+MORE_THAN = frozenset({"durationOver"})
+"""Duration slots said as "more than ...": one day more than the duration heard."""
 
 
 @dataclass(frozen=True)
 class Heard:
-    """The usable content of one request's slots."""
+    """What one request said: Alexa's resolved values and the reading of every word."""
 
     facts: Mapping[str, FactValue] = field(default_factory=lambda: MappingProxyType({}))
+    """Facts to record: resolved values, then what the reading of the words adds or corrects."""
+    reading: Reading = field(default_factory=Reading)
     person: str | None = None
+    person_named: bool = False
+    """The person was named ("my mother", "for me"), not only implied by a pronoun."""
+    male: bool | None = None
     topic: str | None = None
     red_flag: bool = False
-    unclear_symptom: bool = False
-    """A symptom was said that did not resolve to a known value."""
+    words: bool = False
+    """Some slot carried words."""
+
+    @property
+    def answer(self) -> str | None:
+        """A yes, no or not sure that the words gave."""
+        return self.reading.answer
 
 
 def duration_days(value: str | None) -> int | None:
@@ -68,47 +63,88 @@ def duration_days(value: str | None) -> int | None:
     return int(days)
 
 
-def resolved_id(slot: Slot | None) -> str | None:
-    """The entity-resolution id of a slot matched to a custom value, else None."""
-    if slot is None or slot.resolutions is None:
-        return None
-    for authority in slot.resolutions.resolutions_per_authority or []:
+def resolution(slot: Slot) -> tuple[str, str] | None:
+    """(slot type, value id) of a slot Alexa matched to a custom value, else None."""
+    for authority in (slot.resolutions.resolutions_per_authority or []) if slot.resolutions else []:
         matched = (
             authority.status is not None and authority.status.code == StatusCode.ER_SUCCESS_MATCH
         )
         if matched and authority.values and authority.values[0].value is not None:
-            return authority.values[0].value.id
+            value_id = authority.values[0].value.id
+            slot_type = (authority.authority or "").rsplit(".", 1)[-1]
+            if isinstance(value_id, str):
+                return slot_type, value_id
     return None
 
 
-def hear(handler_input: HandlerInput, content: Content) -> Heard:
-    """Read every known slot of an intent request; unresolved values are ignored."""
-    if not is_request_type("IntentRequest")(handler_input):
+def hear(
+    handler_input: HandlerInput,
+    content: Content,
+    lexicon: Callable[[], Lexicon],
+    known: Mapping[str, FactValue],
+    pending: Question | None,
+) -> Heard:
+    """Read every slot of an intent request: resolved ids through the vocabulary, and every
+    value's words (resolved or not, of any slot type) through the understanding."""
+    request = handler_input.request_envelope.request
+    if not is_request_type("IntentRequest")(handler_input) or not isinstance(
+        request, IntentRequest
+    ):
         return Heard()
-    facts: dict[str, FactValue] = {}
+    slots = (request.intent.slots if request.intent is not None else None) or {}
+    resolved: dict[str, FactValue] = {}
     person = topic = None
-    unclear = False
-    for name, slot_type in SLOT_TYPES.items():
-        slot = get_slot(handler_input, name)
-        if slot is None:
+    texts: list[str] = []
+    for name, slot in slots.items():
+        if not isinstance(slot, Slot) or not isinstance(slot.value, str) or not slot.value:
             continue
-        if slot_type == DURATION:
-            days = duration_days(slot.value)
-            if days is not None and name in MORE_THAN:
-                days += 1
-            sets: Mapping[str, FactValue] = {} if days is None else {"duration_days": days}
-        else:
-            value_id = resolved_id(slot)
-            if value_id is None:
-                unclear = unclear or (slot_type == SYMPTOM and bool(slot.value))
-                continue
-            if slot_type == PERSON:
-                person = content.persons.get(PERSON, {}).get(value_id, person)
-            elif slot_type == INFO_TOPIC:
-                topic = value_id if value_id in content.info else topic
-            sets = content.vocabulary.get(slot_type, {}).get(value_id, {})
-        for fact, value in sets.items():
-            if facts.get(fact) != "yes":
-                facts[fact] = value
+        days = duration_days(slot.value)
+        if days is not None:
+            resolved[DURATION_FACT] = days + 1 if name in MORE_THAN else days
+            continue
+        texts.append(slot.value)
+        found = resolution(slot)
+        if found is None:
+            continue
+        slot_type, value_id = found
+        if slot_type == PERSON:
+            person = content.persons.get(PERSON, {}).get(value_id, person)
+        elif value_id in content.info:
+            topic = value_id
+        for fact, value in content.vocabulary.get(slot_type, {}).get(value_id, {}).items():
+            if resolved.get(fact) != "yes" and not _none_of_another(fact, value, pending):
+                resolved[fact] = value
+    text = " . ".join(texts)[:MAX_TEXT]
+    reading = Reading()
+    if text:
+        vague = pending is not None and pending.fact == DURATION_FACT
+        reading = read(text, lexicon(), _today(request), vague=vague)
+    facts = dict(resolved)
+    facts.update(answer_facts(reading, content, {**known, **resolved}, pending))
+    named = person is not None
+    if reading.person.named or person is None:
+        named = named or reading.person.named
+        person = reading.person.who or person
+    if person is None and texts and request.intent is not None and request.intent.name:
+        person = lexicon().implied_persons.get(request.intent.name)
     red_flag = any(facts.get(flag) == "yes" for flag in content.red_flags)
-    return Heard(MappingProxyType(facts), person, topic, red_flag, unclear)
+    return Heard(
+        facts=MappingProxyType(facts),
+        reading=reading,
+        person=person,
+        person_named=named,
+        male=reading.person.male,
+        topic=topic or reading.topic,
+        red_flag=red_flag,
+        words=bool(texts),
+    )
+
+
+def _none_of_another(fact: str, value: FactValue, pending: Question | None) -> bool:
+    """ "None of those" resolved as another list question's value: the words answer instead."""
+    return value == "no" and (pending is None or fact != pending.fact)
+
+
+def _today(request: IntentRequest) -> datetime.date | None:
+    stamp = request.timestamp
+    return stamp.date() if isinstance(stamp, datetime.datetime) else None

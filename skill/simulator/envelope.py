@@ -69,8 +69,8 @@ class Session:
             filled = resolution.slots.get(name)
             if filled is not None:
                 slot["value"] = filled.heard
+                authority = f"amzn1.er-authority.echo-sdk.{self.skill_id}.{filled.slot_type}"
                 if filled.value_id is not None:
-                    authority = f"amzn1.er-authority.echo-sdk.{self.skill_id}.{filled.slot_type}"
                     slot["resolutions"] = {
                         "resolutionsPerAuthority": [
                             {
@@ -80,6 +80,12 @@ class Session:
                                     {"value": {"name": filled.value_name, "id": filled.value_id}}
                                 ],
                             }
+                        ]
+                    }
+                elif filled.custom:
+                    slot["resolutions"] = {
+                        "resolutionsPerAuthority": [
+                            {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
                         ]
                     }
             slots[name] = slot

@@ -9,6 +9,10 @@ from typing import Any
 from skill.simulator.duration import to_iso8601
 
 FALLBACK = "AMAZON.FallbackIntent"
+FREE_SPEECH = "FreeSpeechIntent"
+CARRIER_WORDS = 2
+DISFLUENCIES = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "mm"})
+"""Sounds speech recognition leaves out."""
 SLOT = re.compile(r"\{(\w+)\}")
 BUILT_IN_PHRASES = {
     "AMAZON.YesIntent": [
@@ -71,6 +75,8 @@ class SlotValue:
     value_id: str | None = None
     value_name: str | None = None
     slot_type: str = ""
+    custom: bool = True
+    """A custom slot type (sent with an entity-resolution block, matched or not)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class _Sample:
     pattern: re.Pattern[str]
     slot_types: dict[str, str]
     literal: int
+    literal_words: int
 
 
 class Resolver:
@@ -105,10 +112,12 @@ class Resolver:
                     table.setdefault(normalise(said), (value["id"], name))
             self.values[slot_type["name"]] = table
         self.slot_names: dict[str, tuple[str, ...]] = {}
+        self.slot_types: dict[str, dict[str, str]] = {}
         self.samples: list[_Sample] = []
         for intent in language["intents"]:
             types = {s["name"]: s["type"] for s in intent.get("slots", [])}
             self.slot_names[intent["name"]] = tuple(types)
+            self.slot_types[intent["name"]] = types
             phrases = [*intent.get("samples", []), *BUILT_IN_PHRASES.get(intent["name"], [])]
             for sample in phrases:
                 self.samples.append(self._compile(intent["name"], sample, types))
@@ -122,32 +131,62 @@ class Resolver:
     def _compile(intent: str, sample: str, types: dict[str, str]) -> _Sample:
         parts = SLOT.split(normalise_sample(sample))
         regex = ""
-        literal = 0
+        literal = words = 0
         for index, part in enumerate(parts):
             if index % 2:
                 regex += f"(?P<{part}>.+?)"
             else:
                 regex += re.escape(part)
                 literal += len(part.strip())
-        return _Sample(intent, re.compile(f"^{regex}$"), types, literal)
+                words += len(part.split())
+        return _Sample(intent, re.compile(f"^{regex}$"), types, literal, words)
 
     def resolve(self, utterance: str) -> Resolution:
-        """The best intent and slots for an utterance, or the fallback intent."""
-        text = normalise(utterance)
-        best: tuple[int, int, Resolution] | None = None
+        """The intent and slots Alexa would most likely send for an utterance.
+
+        A sample whose slots all hold listed values wins (the most literal one); then a sample
+        whose carrier words match with an unlisted value in a slot (sent unresolved, as Alexa
+        does); then, for anything else, the free-speech intent with the whole utterance.
+        """
+        text = " ".join(w for w in normalise(utterance).split() if w not in DISFLUENCIES)
+        best: tuple[int, int, int, Resolution] | None = None
         for sample in self.samples:
+            if sample.intent == FREE_SPEECH:
+                continue
             match = sample.pattern.match(text)
             if match is None:
                 continue
             slots = self._fill(sample, match.groupdict())
             if slots is None:
                 continue
-            score = (sample.literal, -len(slots))
-            if best is None or score > best[:2]:
-                best = (*score, Resolution(sample.intent, slots, self.slot_names[sample.intent]))
-        if best is None:
+            unresolved = sum(1 for v in slots.values() if v.value_id is None and v.custom)
+            if unresolved and not self._carried(sample, text):
+                continue
+            score = (-unresolved, sample.literal, -len(slots))
+            if best is None or score > best[:3]:
+                resolution = Resolution(sample.intent, slots, self.slot_names[sample.intent])
+                best = (*score, resolution)
+        if best is not None:
+            return best[3]
+        return self.free_speech(text)
+
+    def free_speech(self, text: str) -> Resolution:
+        """The free-speech intent carrying the whole utterance (the fallback intent when the
+        model has none)."""
+        names = self.slot_names.get(FREE_SPEECH)
+        if not names or not text:
             return Resolution(FALLBACK, {}, self.slot_names.get(FALLBACK, ()))
-        return best[2]
+        slot_type = self.slot_types[FREE_SPEECH][names[0]]
+        found = self.values.get(slot_type, {}).get(text)
+        value = SlotValue(text, found[0] if found else None, found[1] if found else None, slot_type)
+        return Resolution(FREE_SPEECH, {names[0]: value}, names)
+
+    @staticmethod
+    def _carried(sample: _Sample, text: str) -> bool:
+        """Whether a sample's own words carry enough of an utterance for Alexa to pick it with an
+        unlisted slot value: at least two words, and a third of what was said."""
+        words = sample.literal_words
+        return words >= CARRIER_WORDS and words * 3 >= len(text.split())
 
     def _fill(self, sample: _Sample, groups: dict[str, str]) -> dict[str, SlotValue] | None:
         slots: dict[str, SlotValue] = {}
@@ -158,11 +197,13 @@ class Resolver:
                 iso = to_iso8601(heard)
                 if iso is None:
                     return None
-                slots[name] = SlotValue(iso, slot_type=slot_type)
+                slots[name] = SlotValue(iso, slot_type=slot_type, custom=False)
                 continue
             found = self.values.get(slot_type, {}).get(heard)
             if found is None:
-                return None
+                custom = slot_type in self.values
+                slots[name] = SlotValue(heard, slot_type=slot_type, custom=custom)
+                continue
             slots[name] = SlotValue(heard, found[0], found[1], slot_type)
         return slots
 
@@ -180,7 +221,7 @@ class Resolver:
         return text, False
 
     def _matches_any(self, text: str) -> bool:
-        return self.resolve(text).intent != FALLBACK
+        return self.resolve(text).intent not in (FALLBACK, FREE_SPEECH)
 
 
 def normalise_sample(sample: str) -> str:

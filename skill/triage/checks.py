@@ -72,7 +72,9 @@ def _known_ids(problems: Problems, content: Content) -> None:
     dispositions = {d.id for d in content.dispositions}
     for q in content.questions:
         path = f"{q.id}"
-        for key, fact in [("fact", q.fact), *(("options", o) for o in q.options)]:
+        named = [("fact", q.fact), *(("options", o) for o in q.options)]
+        named += [("asks_about", f) for f in q.asks_about]
+        for key, fact in named:
             if fact not in content.facts:
                 problems.add("questions.yaml", f"{path}.{key}", f"unknown fact {fact!r}")
         if q.slot_type is not None and q.slot_type not in content.vocabulary:
@@ -89,6 +91,13 @@ def _known_ids(problems: Problems, content: Content) -> None:
                 )
         if q.ask_if is not None:
             _check_condition(problems, content, "questions.yaml", f"{path}.ask_if", q.ask_if)
+        for answer, sets in q.simpler.items():
+            for fact, value in sets.items():
+                where = f"{path}.simpler.{answer}.{fact}"
+                if fact not in content.facts:
+                    problems.add("questions.yaml", where, "unknown fact")
+                elif not allowed_value(content, fact, value):
+                    problems.add("questions.yaml", where, f"{value!r} is not a valid value")
     for rule in content.rules:
         _check_condition(problems, content, "rules.yaml", f"{rule.id}.when", rule.when)
         if rule.disposition not in dispositions:
@@ -110,14 +119,15 @@ def _known_ids(problems: Problems, content: Content) -> None:
                 problems.add(
                     "doctor_questions.yaml", f"{item.id}.answered_by", f"unknown fact {fact!r}"
                 )
+    words = f"words/{content.default_locale}/slot_types.yaml"
     for type_name, values in content.vocabulary.items():
         for value_id, sets in values.items():
             for fact, value in sets.items():
-                path = f"slot_types.{type_name}.{value_id}.{fact}"
+                path = f"{type_name}.{value_id}.sets.{fact}"
                 if fact not in content.facts:
-                    problems.add("vocabulary.yaml", path, "unknown fact")
+                    problems.add(words, path, "unknown fact")
                 elif not valid_value(content.facts[fact], value):
-                    problems.add("vocabulary.yaml", path, f"{value!r} is not a valid value")
+                    problems.add(words, path, f"{value!r} is not a valid value")
 
 
 def _known_advice(
@@ -220,6 +230,9 @@ def required_text_ids(content: Content) -> list[str]:
     """Every text id the content needs in every locale."""
     ids = [f"question.{q.id}" for q in content.questions]
     ids += [f"why.{q.id}" for q in content.questions]
+    ids += [f"short.{q.id}" for q in content.questions]
+    ids += [f"simple.{o}" for q in content.questions if q.kind.value == "choice" for o in q.options]
+    ids += [f"simple.{q.id}" for q in content.questions if q.simpler]
     ids += [f"reason.{r.id}" for r in content.rules]
     ids += [f"advice.{a}" for a in content.advice]
     ids += [f"info.{t}" for t in content.info]

@@ -48,8 +48,8 @@ def load_content(root: Path) -> Content:
         "items",
         frozenset({"answered_by"}),
     )
-    vocabulary, persons = _vocabulary(problems, problems.read("vocabulary.yaml"))
     locales = _locales(problems, problems.read("locales.yaml"))
+    vocabulary, persons = _vocabulary(problems, locales)
     texts = load_texts(problems, locales)
     content = Content(
         facts=MappingProxyType(facts),
@@ -180,39 +180,23 @@ def _dispositions(problems: Problems, node: Any) -> list[Disposition]:
 
 
 def _vocabulary(
-    problems: Problems, node: Any
+    problems: Problems, locales: dict[str, Locale]
 ) -> tuple[dict[str, dict[str, dict[str, FactValue]]], dict[str, dict[str, str]]]:
-    file = "vocabulary.yaml"
-    check_keys(problems, file, "", node, {"slot_types", "persons"})
+    """What each slot value means, from the root language's slot types (content/words)."""
+    from skill.words.load import read_slot_types  # the words import this module's types
+
+    roots = [loc.id for loc in locales.values() if loc.fallback is None]
+    if len(roots) != 1:
+        return {}, {}
     vocabulary: dict[str, dict[str, dict[str, FactValue]]] = {}
     persons: dict[str, dict[str, str]] = {}
-    slot_types = node.get("slot_types") if isinstance(node, dict) else None
-    if not isinstance(slot_types, dict):
-        problems.add(file, "slot_types", "expected a mapping of slot type to values")
-        return vocabulary, persons
-    for type_name, values in slot_types.items():
-        if not isinstance(values, dict) or not values:
-            problems.add(file, f"slot_types.{type_name}", "expected a mapping of value id to facts")
-            continue
-        vocabulary[type_name] = {}
-        for value_id, sets in values.items():
-            path = f"slot_types.{type_name}.{value_id}"
-            if (
-                not isinstance(sets, dict)
-                or not sets
-                or not all(isinstance(k, str) and parse.answer_value(v) for k, v in sets.items())
-            ):
-                problems.add(file, path, "expected a mapping of fact to value (quote yes and no)")
-                continue
-            vocabulary[type_name][str(value_id)] = dict(sets)
-    raw_persons = node.get("persons", {}) if isinstance(node, dict) else {}
-    for type_name, values in (raw_persons or {}).items():
-        if not isinstance(values, dict) or not all(v in ("self", "other") for v in values.values()):
-            problems.add(
-                file, f"persons.{type_name}", "expected a mapping of value id to self or other"
-            )
-            continue
-        persons[type_name] = {str(k): v for k, v in values.items()}
+    for type_name, values in read_slot_types(problems, roots[0]).items():
+        sets = {v.id: dict(v.sets) for v in values if v.sets}
+        if sets:
+            vocabulary[type_name] = sets
+        named = {v.id: v.person for v in values if v.person is not None}
+        if named:
+            persons[type_name] = named
     return vocabulary, persons
 
 

@@ -84,6 +84,16 @@ class Question:
     options: tuple[str, ...] = ()
     slot_type: str | None = None
     ask_if: Condition | None = None
+    asks_about: tuple[str, ...] = ()
+    simpler: Mapping[str, Mapping[str, FactValue]] = field(default_factory=dict)
+    """Facts that a yes or a no to the question's simpler form sets ("one spot?": location)."""
+    """Facts the question asks about together without offering them as answers (the signs of
+    the safety question); a line that denies some and affirms none is a no."""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """What the question asks about: its options, or the facts it asks about together."""
+        return self.options or self.asks_about
 
     def facts(self) -> frozenset[str]:
         """The fact it asks and the facts the user can name instead."""
@@ -161,6 +171,11 @@ class Content:
     def question(self, question_id: str) -> Question:
         """The question with this id."""
         return next(q for q in self.questions if q.id == question_id)
+
+    def has_text(self, locale: str, text_id: str) -> bool:
+        """Whether a locale (through its fallbacks) has a text."""
+        chosen = self.texts.get(locale) or self.texts[self.default_locale]
+        return text_id in chosen
 
     def text(self, locale: str, text_id: str, person: str = "self") -> str:
         """A text in a locale (resolved through its fallbacks at load) for a person."""

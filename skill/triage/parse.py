@@ -1,6 +1,7 @@
 """Turning parsed YAML nodes into content objects, recording located problems."""
 
 import datetime
+from types import MappingProxyType
 from typing import Any
 
 from skill.triage.model import (
@@ -133,7 +134,13 @@ def sourced_list(
 
 def question(problems: Problems, file: str, path: str, node: Any) -> Question | None:
     """One entry of questions.yaml."""
-    check_keys(problems, file, path, node, {"id", "kind", "fact", "options", "slot_type", "ask_if"})
+    check_keys(
+        problems,
+        file,
+        path,
+        node,
+        {"id", "kind", "fact", "options", "asks_about", "simpler", "slot_type", "ask_if"},
+    )
     if not isinstance(node, dict):
         problems.add(file, path, "expected a mapping")
         return None
@@ -147,6 +154,19 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
     if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
         problems.add(file, f"{path}.options", "expected a list of fact ids")
         return None
+    asks_about = node.get("asks_about", [])
+    if not isinstance(asks_about, list) or not all(isinstance(o, str) for o in asks_about):
+        problems.add(file, f"{path}.asks_about", "expected a list of fact ids")
+        return None
+    simpler = node.get("simpler", {})
+    if not isinstance(simpler, dict) or not all(
+        k in ("yes", "no")
+        and isinstance(v, dict)
+        and all(isinstance(f, str) and answer_value(x) for f, x in v.items())
+        for k, v in simpler.items()
+    ):
+        problems.add(file, f"{path}.simpler", "expected yes and no, each a mapping of facts")
+        simpler = {}
     ask_if = None
     if "ask_if" in node:
         ask_if = condition(problems, file, f"{path}.ask_if", node["ask_if"])
@@ -160,6 +180,8 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
         options=tuple(options),
         slot_type=slot_type,
         ask_if=ask_if,
+        asks_about=tuple(asks_about),
+        simpler=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in simpler.items()}),
     )
 
 

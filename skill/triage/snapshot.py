@@ -37,27 +37,35 @@ def _reduce(mapping: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, A
     return frozen_mapping, (dict(mapping),)
 
 
-def write(content: Content, root: Path) -> Path:
-    """Write the snapshot of content loaded from root into root."""
+def write(content: object, root: Path, name: str = FILE_NAME) -> Path:
+    """Write a snapshot of what was loaded from root (the content, or the compiled words) into
+    root, under the given file name."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {MappingProxyType: _reduce}
     pickler.dump((VERSION, digest(root), content))
-    target = root / FILE_NAME
+    target = root / name
     target.write_bytes(buffer.getvalue())
     return target
 
 
-def read(root: Path) -> Content | None:
-    """The snapshot in root if it exists and matches the YAML files there, else None."""
-    path = root / FILE_NAME
+def read_object(root: Path, name: str) -> object | None:
+    """A snapshot's object if the file exists and matches the YAML files there, else None."""
+    path = root / name
     if not path.is_file():
         return None
     try:
         # Written by the build into the shipped content folder: as trusted as the code itself.
-        version, recorded, content = pickle.loads(path.read_bytes())  # noqa: S301
+        version, recorded, loaded = pickle.loads(path.read_bytes())  # noqa: S301
+        found: object = loaded
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
-    if version != VERSION or recorded != digest(root) or not isinstance(content, Content):
+    if version != VERSION or recorded != digest(root):
         return None
-    return content
+    return found
+
+
+def read(root: Path) -> Content | None:
+    """The content snapshot in root if it exists and matches the YAML files there, else None."""
+    content = read_object(root, FILE_NAME)
+    return content if isinstance(content, Content) else None

@@ -10,9 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from skill.alexa.slots import DURATION, SLOT_TYPES
-
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MODEL = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
+DURATION = "AMAZON.DURATION"
+
+
+def _slot_types() -> dict[str, str]:
+    """Every slot name of the interaction model and its slot type."""
+    language = json.loads(MODEL.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
+    return {s["name"]: s["type"] for i in language["intents"] for s in i.get("slots", [])}
+
+
+SLOT_TYPES = _slot_types()
 SKILL_ID = "amzn1.ask.skill.7d4e2c1b-5a6f-4b3e-8c9d-0e1f2a3b4c5d"
 TAG = re.compile(r"<[^>]+>")
 

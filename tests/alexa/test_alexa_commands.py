@@ -4,7 +4,7 @@ import pytest
 from alexa_driver import Alexa
 
 SAFETY_SCREEN = "First, a quick safety check."
-WHO_FOR = "Is this about you, or someone you care for?"
+WHO_FOR = "Is this about you, or someone you care for? Say me, or who, like my mother."
 
 
 def at_who_for(talk: Alexa) -> None:
@@ -40,13 +40,13 @@ def at_offer(talk: Alexa) -> None:
 
 
 STATES = [at_who_for, at_emergency_screen, at_location, at_duration, at_triggers, at_offer]
-HELP = {
-    at_who_for: "Say me if it's about you",
-    at_emergency_screen: "Please answer yes, no, or not sure.",
-    at_location: "Tell me where the twitching is",
-    at_duration: "Tell me roughly how long",
-    at_triggers: "Say the ones that apply, or yes, no, or not sure.",
-    at_offer: "Say yes to hear the questions a provider may ask",
+SHORT = {
+    at_who_for: "Say me, or who, like my mother.",
+    at_emergency_screen: "Say yes, no, or not sure.",
+    at_location: "For example, an eyelid, or a calf.",
+    at_duration: "For example, three days, or two weeks.",
+    at_triggers: "Say which, or none.",
+    at_offer: "Say yes or no.",
 }
 
 
@@ -55,14 +55,14 @@ def ids(state):
 
 
 @pytest.mark.parametrize("state", STATES, ids=ids)
-def test_help_says_what_the_question_accepts_then_restates_it(alexa, state):
+def test_help_says_what_can_be_said_then_the_short_question_with_examples(alexa, state):
     talk = alexa()
     state(talk)
     before = talk.said[-1]
     said = talk.say("AMAZON.HelpIntent")
-    assert said.speech.startswith(HELP[state])
-    assert "you can say repeat, slower, go back, start over, why, or stop" in said.speech
+    assert said.speech.startswith("At any time you can say repeat, slower, go back, start over")
     assert said.speech.endswith(before.reprompt)
+    assert said.speech.endswith(SHORT[state])
     assert said.reprompt == before.reprompt
 
 
@@ -162,7 +162,7 @@ def test_why_before_an_outcome_explains_the_question_then_restates_it(alexa):
     at_duration(talk)
     said = talk.say("WhyIntent")
     assert said.speech.startswith("Harmless twitches usually settle within a few days.")
-    assert said.reprompt.startswith("How long has the twitching been going on?")
+    assert said.reprompt.startswith("How long has it been going on?")
 
 
 def test_why_after_the_outcome_gives_the_reasons_in_plain_words(alexa):
@@ -172,7 +172,7 @@ def test_why_after_the_outcome_gives_the_reasons_in_plain_words(alexa):
     said = talk.say("WhyIntent")
     assert said.speech.startswith("The reasons are ")
     assert "more than two weeks" in said.speech and "more than one place" in said.speech
-    assert said.reprompt.startswith("Would you like me to go through")
+    assert said.reprompt.startswith("Shall I go through the questions")
 
 
 def test_why_after_a_self_care_outcome_says_nothing_points_to_a_provider(alexa):
@@ -206,7 +206,7 @@ def test_info_as_the_first_request_offers_to_start(alexa):
     said = talk.say("InfoIntent", topic="causes")
     assert said.speech.startswith("Welcome to muscle twitch helper.")
     assert "Common causes are stress and anxiety" in said.speech
-    assert said.reprompt.startswith("Would you like me to ask a few short questions")
+    assert said.reprompt.startswith("Would you like a few short questions")
     said = talk.yes()
     assert said.reprompt == WHO_FOR
     said = talk.say("WhoForIntent", person="me")

@@ -11,6 +11,9 @@ from alexa_driver import Alexa, Said, load_fixture
 SCRIPTS = yaml.safe_load((Path(__file__).parent / "conversations.yaml").read_text("utf-8"))
 
 
+WHO_FOR = "Is this about you, or someone you care for? Say me, or who, like my mother."
+
+
 def run(alexa: Alexa, content: Any, script: dict[str, Any]) -> tuple[list[Said], int | None]:
     """Play a script, checking each step; return the responses and the turns to the outcome."""
     turns_to_outcome = None
@@ -61,7 +64,7 @@ def test_contact_provider_stops_asking_as_soon_as_outcome_cannot_rise(alexa):
     assert said.question is None
     assert "more than one place" in said.speech
     assert said.attributes["phase"] == "offer"
-    assert said.reprompt.startswith("Would you like me to go through the questions")
+    assert said.reprompt.startswith("Shall I go through the questions")
 
 
 def test_one_shot_fixture_skips_who_for_and_what_was_said(handler):
@@ -95,7 +98,7 @@ def test_launch_gives_short_disclaimer_then_asks_who_it_is_for(alexa):
     said = alexa().launch()
     assert said.speech.startswith("Welcome to muscle twitch helper.")
     assert "not a diagnosis" in said.speech and "can't call for help" in said.speech
-    assert said.reprompt == "Is this about you, or someone you care for?"
+    assert said.reprompt == WHO_FOR
     assert said.attributes["phase"] == "who_for"
 
 
@@ -108,7 +111,9 @@ def test_who_for_at_any_time_switches_to_third_person(alexa):
     said = talk.say("WhoForIntent", person="wife")
     assert said.question == "emergency_screen", "answers about one person say nothing of another"
     assert said.speech.startswith("Okay, this is about the person you care for")
-    assert said.reprompt.startswith("First, a quick safety check. Right now, do they have")
+    assert said.speech.endswith("Say yes, no, or not sure.")
+    assert "First, a quick safety check. Right now, do they have" in said.speech
+    assert said.reprompt.startswith("Right now, do they have any emergency sign")
 
 
 def test_naming_the_same_person_again_keeps_the_answers(alexa):
@@ -119,7 +124,8 @@ def test_naming_the_same_person_again_keeps_the_answers(alexa):
     said = talk.say("WhoForIntent", person="father")
     assert said.question == "location"
     assert said.speech.startswith("Okay, I'll ask about the person you care for.")
-    assert said.reprompt.startswith("Where is their twitching?")
+    assert "Where is their twitching?" in said.speech
+    assert said.reprompt.startswith("Where is the twitching?")
 
 
 def test_who_for_without_a_known_person_restates_the_question(alexa):
@@ -127,7 +133,7 @@ def test_who_for_without_a_known_person_restates_the_question(alexa):
     talk.launch()
     said = talk.say("WhoForIntent", person=None)
     assert said.attributes["phase"] == "who_for"
-    assert said.reprompt == "Is this about you, or someone you care for?"
+    assert said.reprompt == WHO_FOR
 
 
 def test_answer_during_who_for_is_kept_and_who_for_still_asked(alexa):
@@ -135,7 +141,7 @@ def test_answer_during_who_for_is_kept_and_who_for_still_asked(alexa):
     talk.launch()
     said = talk.say("LocationIntent", location="eyelid")
     assert said.speech.startswith("Thanks, I've noted that.")
-    assert said.reprompt == "Is this about you, or someone you care for?"
+    assert said.reprompt == WHO_FOR
     said = talk.say("WhoForIntent", person="me")
     said = talk.no()
     assert said.question == "duration"
@@ -201,14 +207,15 @@ def test_unsure_about_a_sign_one_at_a_time_ends_at_least_at_contact_provider(ale
 
 
 @pytest.mark.parametrize(("intent", "question"), [("AMAZON.YesIntent", "location")])
-def test_yes_to_a_question_that_needs_a_place_hints_and_restates(alexa, intent, question):
+def test_yes_to_a_question_that_needs_a_place_asks_again_with_examples(alexa, intent, question):
     talk = alexa()
     talk.launch()
     talk.say("WhoForIntent", person="me")
     talk.no()
     said = talk.say(intent)
     assert said.question == question
-    assert said.speech.startswith("Tell me where the twitching is")
+    assert said.speech.startswith("Sorry, I didn't catch that.")
+    assert said.speech.endswith("Where is the twitching? For example, an eyelid, or a calf.")
     assert said.reprompt.startswith("Where is the twitching?")
 
 

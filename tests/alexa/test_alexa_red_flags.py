@@ -77,7 +77,7 @@ def test_red_flag_volunteered_in_any_state_is_an_emergency_in_the_next_response(
         ("LocationIntent", {"location": "eyelid"}, "location"),
         ("DurationIntent", {"durationPhrase": "few_days"}, "duration_days"),
         ("TriggerIntent", {"trigger": "caffeine"}, "trigger_caffeine"),
-        ("HealthFactorIntent", {"healthFactor": "none"}, "health_factors"),
+        ("HealthFactorIntent", {"healthFactor": "steroids"}, "medicine"),
         ("SymptomIntent", {"symptomTwo": "numbness"}, "sensation_change"),
     ],
 )

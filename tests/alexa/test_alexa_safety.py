@@ -109,7 +109,7 @@ BROKEN_ATTRIBUTES = [
 def test_a_broken_session_state_starts_over_gracefully(handler, attributes):
     said = Said(handler(envelope("AMAZON.YesIntent", attributes=attributes), None))
     assert said.speech.startswith("Sorry, I lost track of where we were, so let's start again.")
-    assert said.question == "emergency_screen"
+    assert said.attributes["phase"] == "who_for"
     assert said.attributes["triage"] == {"facts": {}, "history": []}
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skill.alexa.slots import duration_days, hear
+from skill.understanding.load import lexicon_for
 
 SERIALIZER = DefaultSerializer()
 
@@ -51,12 +52,18 @@ def test_any_whole_number_of_days_or_weeks_round_trips(n, unit):
     assert duration_days(f"P{n}{letter}") == n * size
 
 
+def listen(env: dict, content, pending: str | None = None, known: dict | None = None):
+    """What a request says, with a question pending."""
+    question = content.question(pending) if pending else None
+    return hear(handler_input(env), content, lambda: lexicon_for("en-US"), known or {}, question)
+
+
 def test_resolved_slots_map_through_the_vocabulary(content):
     env = envelope(
         "TriggerIntent",
         {"trigger": "energy_drinks", "triggerTwo": "tiredness", "symptom": "tingling"},
     )
-    heard = hear(handler_input(env), content)
+    heard = listen(env, content, "triggers")
     assert dict(heard.facts) == {
         "trigger_caffeine": "yes",
         "trigger_sleep": "yes",
@@ -66,16 +73,42 @@ def test_resolved_slots_map_through_the_vocabulary(content):
 
 
 def test_a_red_flag_value_in_any_slot_is_heard(content):
-    heard = hear(handler_input(envelope("SymptomIntent", {"symptomTwo": "high_fever"})), content)
+    heard = listen(envelope("SymptomIntent", {"symptomTwo": "high_fever"}), content)
     assert heard.red_flag and heard.facts["rf_fever"] == "yes"
 
 
-def test_unresolved_and_unknown_values_are_ignored(content):
-    env = envelope("LocationIntent", {"location": "elbow_of_doom"}, unresolved={"symptom": "x"})
-    heard = hear(handler_input(env), content)
+def test_an_unresolved_value_is_read_for_what_it_says(content):
+    env = envelope("LocationIntent", {}, unresolved={"location": "she just passed out for a bit"})
+    heard = listen(env, content, "location")
+    assert heard.red_flag and heard.facts["rf_consciousness"] == "yes"
+
+
+def test_words_that_say_nothing_known_give_no_facts(content):
+    env = envelope("LocationIntent", {}, unresolved={"location": "purple and spotty"})
+    heard = listen(env, content, "location")
     assert not heard.facts and not heard.red_flag
-    heard = hear(handler_input(load_fixture("intent_request_symptom_unresolved.json")), content)
-    assert not heard.facts
+    heard = listen(load_fixture("intent_request_symptom_unresolved.json"), content)
+    assert not heard.facts and not heard.red_flag
+
+
+def test_a_duration_slot_carrying_words_is_read_too(content):
+    """A client that puts a whole sentence in the duration slot (as some do) is still heard."""
+    env = envelope("DurationIntent", {"duration": "my husband is slurring his words"})
+    heard = listen(env, content, "duration")
+    assert heard.red_flag and heard.person == "other" and heard.male is True
+
+
+def test_a_negated_sign_is_a_no_to_the_safety_question(content):
+    env = envelope("LocationIntent", {}, unresolved={"location": "no she isn't confused"})
+    heard = listen(env, content, "emergency_screen")
+    assert heard.facts["emergency_screen"] == "no" and not heard.red_flag
+
+
+def test_none_of_those_for_another_list_is_not_recorded(content):
+    env = envelope("HealthFactorIntent", {"healthFactor": "none"})
+    assert "health_factors" not in listen(env, content, "triggers").facts
+    assert listen(env, content, "triggers").answer == "no"
+    assert listen(env, content, "health_factors").facts["health_factors"] == "no"
 
 
 def test_person_topic_and_duration_slots(content):
@@ -83,16 +116,21 @@ def test_person_topic_and_duration_slots(content):
         "DescribeTwitchIntent",
         {"person": "grandparent", "duration": "P2W", "location": "all_over"},
     )
-    heard = hear(handler_input(env), content)
-    assert heard.person == "other"
+    heard = listen(env, content)
+    assert heard.person == "other" and heard.person_named
     assert dict(heard.facts) == {
         "location": "all_over",
         "multiple_places": "yes",
         "duration_days": 14,
     }
-    info = hear(handler_input(envelope("InfoIntent", {"topic": "causes"})), content)
+    info = listen(envelope("InfoIntent", {"topic": "causes"}), content)
     assert info.topic == "causes" and not info.facts
 
 
+def test_more_than_a_duration_is_a_day_more(content):
+    heard = listen(envelope("DurationIntent", {"durationOver": "P2W"}), content, "duration")
+    assert heard.facts["duration_days"] == 15
+
+
 def test_a_launch_request_has_no_slots(content):
-    assert hear(handler_input(envelope(new=True)), content).facts == {}
+    assert listen(envelope(new=True), content).facts == {}

@@ -3,18 +3,19 @@
 from alexa_driver import Alexa, envelope
 
 
-def test_an_unresolved_symptom_gives_the_emergency_line_and_restates_the_question(alexa):
+def test_words_not_understood_give_the_emergency_line_and_ask_again(alexa):
     talk: Alexa = alexa()
     talk.launch()
     talk.say("WhoForIntent", person="me")
     asked = talk.no()
     env = envelope(
-        "SymptomIntent", {}, attributes=talk.attributes, unresolved={"symptom": "my toes feel odd"}
+        "SymptomIntent", {}, attributes=talk.attributes, unresolved={"symptom": "purple and spotty"}
     )
     said = talk.send(env)
     assert "call 9 1 1" in said.speech
     assert not said.ended
     assert said.reprompt == asked.reprompt
+    assert said.speech.endswith(asked.reprompt)
 
 
 def test_a_fever_without_a_number_asks_whether_it_is_over_the_threshold(alexa):

@@ -13,6 +13,8 @@ from packaging.requirements import Requirement
 
 from skill.triage import snapshot
 from skill.triage.load import load_content
+from skill.understanding.load import FILE_NAME as LEXICON_FILE
+from skill.understanding.load import compile_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SAM = Path(sys.executable).parent / "sam"
@@ -94,8 +96,9 @@ def _files(folder: Path) -> set[str]:
 def test_artifact_holds_runtime_dependencies_skill_and_content(artifact: Path) -> None:
     assert {"ask_sdk_core", "yaml", "skill", "content"} <= {p.name for p in artifact.iterdir()}
     assert _files(artifact / "skill") == _files(ROOT / "skill")
-    shipped = _files(ROOT / "content") - {snapshot.FILE_NAME}
-    assert _files(artifact / "content") == shipped | {snapshot.FILE_NAME}
+    snapshots = {snapshot.FILE_NAME, LEXICON_FILE}
+    shipped = _files(ROOT / "content") - snapshots
+    assert _files(artifact / "content") == shipped | snapshots
 
 
 def test_artifact_leaves_out_tests_and_tools(artifact: Path) -> None:
@@ -110,6 +113,12 @@ def test_artifact_ships_bytecode_for_the_lambda_python(artifact: Path) -> None:
 
 def test_artifact_content_snapshot_matches_the_shipped_yaml(artifact: Path) -> None:
     assert snapshot.read(artifact / "content") == load_content(artifact / "content")
+
+
+def test_artifact_lexicon_snapshot_matches_the_shipped_words(artifact: Path) -> None:
+    assert snapshot.read_object(artifact / "content", LEXICON_FILE) == compile_all(
+        artifact / "content"
+    )
 
 
 def test_artifact_dependencies_are_the_pyproject_pins(artifact: Path) -> None:

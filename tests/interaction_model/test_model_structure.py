@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PATH = ROOT / "interaction_model" / "en-US.json"
 MANIFEST_PATH = ROOT / "interaction_model" / "skill.json"
-VOCABULARY_PATH = ROOT / "content" / "vocabulary.yaml"
+SLOT_TYPES_PATH = ROOT / "content" / "words" / "en" / "slot_types.yaml"
 
 INVOCATION_NAME = "muscle twitch helper"
 BRAND_WORDS = {"alexa", "amazon", "echo", "skill", "app"}
@@ -91,7 +91,18 @@ EXPECTED_INTENTS: dict[str, dict[str, str]] = {
         "durationPhrase": "DurationPhrase",
         "person": "Person",
     },
+    "DescribeTheirTwitchIntent": {
+        "location": "BodyLocation",
+        "duration": "AMAZON.DURATION",
+        "durationPhrase": "DurationPhrase",
+    },
+    "TwitchIntent": {
+        "location": "BodyLocation",
+        "duration": "AMAZON.DURATION",
+        "durationPhrase": "DurationPhrase",
+    },
     "InfoIntent": {"topic": "InfoTopic"},
+    "FreeSpeechIntent": {"speech": "FreeSpeech"},
     "WhyIntent": {},
     "SlowerIntent": {},
     "AMAZON.RepeatIntent": {},
@@ -112,6 +123,7 @@ CUSTOM_TYPES = [
     "HealthFactor",
     "Person",
     "InfoTopic",
+    "FreeSpeech",
 ]
 
 # The clinical rules' red flags, as the facts vocabulary.yaml sets for them.
@@ -165,7 +177,17 @@ def load_manifest() -> dict[str, Any]:
 
 @cache
 def load_vocabulary() -> dict[str, Any]:
-    return yaml.safe_load(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    """What each slot value means, from the words the model is built from."""
+    types = yaml.safe_load(SLOT_TYPES_PATH.read_text(encoding="utf-8"))
+    return {
+        "slot_types": {
+            name: {value_id: value.get("sets", {}) for value_id, value in values.items()}
+            for name, values in types.items()
+        },
+        "persons": {
+            "Person": {value_id: value["person"] for value_id, value in types["Person"].items()}
+        },
+    }
 
 
 def normalize(text: str) -> str:

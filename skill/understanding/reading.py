@@ -1,0 +1,240 @@
+"""Reading one line of free speech: signs, answers, who it is about, where, how long."""
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from skill.triage.model import FactValue
+from skill.understanding.lexicon import TOPIC_MIN_WORDS, Lexicon, Meaning, stem
+from skill.understanding.matching import Match, Token, find_phrases, find_words
+from skill.understanding.numbers import durations, temperatures
+from skill.understanding.persons import Person, who
+from skill.understanding.scope import Kind, Status, Trigger, find_triggers, status
+from skill.understanding.spelling import correct
+from skill.understanding.text import BREAK, drop_phrases, replace_phrases, split_words
+
+ANSWERS = ("yes", "no", "unsure")
+PLACE_FACT = "location"
+MANY_PLACES = "more_than_one_place"
+MULTIPLE_FACT = "multiple_places"
+DAYS_FACT = "duration_days"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one line says. Nothing here is logged or kept beyond the session's facts."""
+
+    facts: Mapping[str, FactValue] = field(default_factory=lambda: MappingProxyType({}))
+    """Facts stated, negated ("no"), or in doubt ("unsure"), from every phrase found."""
+    uncertain: frozenset[str] = frozenset()
+    """Facts said with "not sure if": the pending question's own fact is then "unsure"."""
+    answer: str | None = None
+    """A yes, no or unsure to whatever was asked."""
+    person: Person = field(default_factory=Person)
+    topic: str | None = None
+    command: str | None = None
+    places: tuple[str, ...] = ()
+    days: int | str | None = None
+    """How long, in days or "unsure", when a duration was said."""
+    about_twitch: bool = False
+    """The line speaks of the twitching itself ("my eyelid has been jumping")."""
+    hypothetical: bool = False
+    """A sign was spoken of as a possibility ("what if she faints")."""
+    heard: bool = False
+    """Anything at all was understood."""
+
+
+def read(
+    text: str, lexicon: Lexicon, today: datetime.date | None = None, *, vague: bool = False
+) -> Reading:
+    """Read one line. `vague` takes "a while" as a duration (when the question was how long)."""
+    words = _words(text, lexicon)
+    if not words:
+        return Reading()
+    command = _whole(words, lexicon, "commands.")
+    hidden = {
+        i for span in find_words(words, lexicon.lists.get("exclusions", frozenset())) for i in span
+    }
+    tokens = [Token(w, stem(w)) for w in words]
+    matches = find_phrases(tokens, lexicon, hidden)
+    taken = {p for m in matches for p in m.positions}
+    triggers = find_triggers(words, lexicon, matches)
+    corrected = max((t.span.stop for t in triggers if Kind.CORRECTION in t.kinds), default=0)
+    facts: dict[str, FactValue] = {}
+    uncertain: set[str] = set()
+    places: list[str] = []
+    phrased: list[FactValue] = []
+    hypothetical = False
+    person_matches: list[tuple[Match, Meaning]] = []
+    topic = None
+    for match in matches:
+        meaning = lexicon.meanings[match.meaning]
+        how = status(match, words, triggers, lexicon, taken)
+        if meaning.person is not None:
+            person_matches.append((match, meaning))
+            continue
+        if meaning.topic is not None:
+            if len(match.positions) >= TOPIC_MIN_WORDS or _is_whole(match, words, lexicon):
+                topic = meaning.topic
+            continue
+        if how.hypothetical or how.past:
+            hypothetical = hypothetical or (
+                how.hypothetical and any(v == "yes" for v in meaning.sets.values())
+            )
+            continue
+        if meaning.place:
+            if not how.negated and match.start >= corrected:
+                places.append(str(meaning.sets[PLACE_FACT]))
+            if not how.negated and MULTIPLE_FACT in meaning.sets:
+                _merge(facts, {MULTIPLE_FACT: meaning.sets[MULTIPLE_FACT]})
+            continue
+        if meaning.sets.get(DAYS_FACT) is not None:
+            phrased.append(meaning.sets[DAYS_FACT])
+            continue
+        impaired = how.impaired and meaning.ability
+        _merge(facts, meaning.negated if how.negated or impaired else meaning.sets)
+        if how.uncertain and not how.negated:
+            uncertain.update(f for f, v in meaning.sets.items() if v == "yes")
+    _temperatures(words, lexicon, triggers, taken, facts)
+    places = list(dict.fromkeys(places))
+    if len(places) > 1:
+        _merge(facts, {MULTIPLE_FACT: "yes"})
+    found = durations(words, lexicon, today, vague=vague)
+    later = [d for d in found if d.span.start >= corrected] or found
+    days = _longest([d.days for d in later]) if later else None
+    if days is None and phrased:
+        days = _longest([v for v in phrased if isinstance(v, (int, str))])
+    answer = _answer(words[corrected:], lexicon) if corrected else None
+    answer = answer or _answer(words, lexicon)
+    twitch = bool(find_words(words, lexicon.lists.get("twitch_words", frozenset())))
+    person = who(words, person_matches, lexicon)
+    heard = bool(
+        facts
+        or answer
+        or command
+        or topic
+        or places
+        or days is not None
+        or person.known
+        or hypothetical
+        or twitch
+    )
+    return Reading(
+        facts=MappingProxyType(facts),
+        uncertain=frozenset(uncertain),
+        answer=answer,
+        person=person,
+        topic=topic if topic is not None else _whole_topic(words, lexicon),
+        command=command,
+        places=tuple(places),
+        days=days,
+        about_twitch=twitch or bool(places),
+        hypothetical=hypothetical,
+        heard=heard,
+    )
+
+
+def _words(text: str, lexicon: Lexicon) -> list[str]:
+    words = split_words(text, lexicon.contractions)
+    words = replace_phrases(words, lexicon.replacements)
+    words = drop_phrases(words, lexicon.lists.get("fillers", frozenset()))
+    words = drop_phrases(words, lexicon.lists.get("openers", frozenset()), at_start=True)
+    words = [correct(w, lexicon) for w in words]
+    return replace_phrases(words, lexicon.replacements)
+
+
+def _merge(facts: dict[str, FactValue], new: Mapping[str, FactValue]) -> None:
+    """Add facts; a "yes" is never taken back by another phrase of the same line."""
+    for fact, value in new.items():
+        if facts.get(fact) == "yes":
+            continue
+        if facts.get(fact) == "no" and value == "unsure":
+            continue
+        facts[fact] = value
+
+
+def _longest(values: list[int | str]) -> int | str:
+    numbers = [v for v in values if isinstance(v, int)]
+    return max(numbers) if numbers else values[-1]
+
+
+def _temperatures(
+    words: list[str],
+    lexicon: Lexicon,
+    triggers: list[Trigger],
+    taken: set[int],
+    facts: dict[str, FactValue],
+) -> None:
+    for high, span in temperatures(words, lexicon):
+        match = Match(-1, tuple(span))
+        how: Status = status(match, words, triggers, lexicon, taken)
+        if how.hypothetical or how.past or how.negated:
+            continue
+        _merge(facts, lexicon.fever_high if high else lexicon.fever_not_high)
+
+
+def _answer(words: list[str], lexicon: Lexicon) -> str | None:
+    """Yes, no or unsure: the whole line, or the answer it starts with."""
+    whole = tuple(w for w in words if w != BREAK)
+    for answer in ANSWERS:
+        if lexicon.has(f"answers.{answer}", whole):
+            return answer
+    best: tuple[int, str] | None = None
+    for answer in ANSWERS:
+        for size in range(min(lexicon.longest(f"answers.{answer}"), len(whole)), 0, -1):
+            phrase = whole[:size]
+            if not lexicon.has(f"answers.{answer}", phrase):
+                continue
+            if not _leads(whole, size, lexicon):
+                continue
+            if best is None or size > best[0]:
+                best = (size, answer)
+            break
+    return best[1] if best else None
+
+
+def _leads(whole: tuple[str, ...], size: int, lexicon: Lexicon) -> bool:
+    """Whether an answer phrase of this size that starts the line answers the question: a
+    particle ("no she isn't"), a longer form ("not that i know of"), or one that ends a
+    sentence; not "it is" of "it is in my thumb", nor "right" of "right calf"."""
+    if lexicon.has("answers.particles", whole[:1]):
+        return True
+    if size == len(whole) or whole[size] == BREAK:
+        return True
+    if size == 1:
+        return False
+    return size >= 3 or not lexicon.has("subjects", whole[:1])
+
+
+def _whole(words: list[str], lexicon: Lexicon, prefix: str) -> str | None:
+    """The name of the list (under prefix) that the whole line is one phrase of."""
+    whole = tuple(w for w in words if w != BREAK)
+    for name in sorted(lexicon.lists):
+        if name.startswith(prefix) and whole in lexicon.lists[name]:
+            return name.removeprefix(prefix)
+    return None
+
+
+def _strip_carriers(words: list[str], lexicon: Lexicon) -> list[str]:
+    rest = [w for w in words if w != BREAK]
+    spans = find_words(rest, lexicon.lists.get("carriers", frozenset()))
+    while spans and spans[0].start == 0:
+        rest = rest[spans[0].stop :]
+        spans = find_words(rest, lexicon.lists.get("carriers", frozenset()))
+    return rest
+
+
+def _is_whole(match: Match, words: list[str], lexicon: Lexicon) -> bool:
+    rest = _strip_carriers(words, lexicon)
+    return len(rest) <= len(match.positions) + 1
+
+
+def _whole_topic(words: list[str], lexicon: Lexicon) -> str | None:
+    """A short topic phrase said as the whole line after its carrier ("tell me causes")."""
+    rest = tuple(stem(w) for w in _strip_carriers(words, lexicon))
+    for stems, index in lexicon.index.get(rest[0], ()) if rest else ():
+        meaning = lexicon.meanings[index]
+        if meaning.topic is not None and stems == rest:
+            return meaning.topic
+    return None

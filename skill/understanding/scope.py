@@ -1,0 +1,159 @@
+"""NegEx-style scopes: which found phrases are negated, uncertain, hypothetical or past."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from skill.understanding.lexicon import Lexicon
+from skill.understanding.matching import Match
+from skill.understanding.text import BREAK
+
+POST_REACH = 2
+"""How many words may stand between a phrase and a trigger that follows it ("fever? no")."""
+HISTORY_REACH = 5
+
+
+class Kind(StrEnum):
+    """What a trigger does to the phrases in its scope."""
+
+    PSEUDO = "negation.pseudo"
+    NEG_BEFORE = "negation.before"
+    NEG_AFTER = "negation.after"
+    END = "negation.end"
+    UNCERTAIN = "uncertain"
+    HYPOTHETICAL = "hypothetical"
+    PAST_BEFORE = "historical.before"
+    PAST_AFTER = "historical.after"
+    CORRECTION = "corrections"
+    DIFFICULTY = "difficulty"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a line, and every kind its words belong to."""
+
+    kinds: frozenset[Kind]
+    span: range
+
+
+@dataclass(frozen=True)
+class Status:
+    """How a found phrase is meant."""
+
+    negated: bool = False
+    uncertain: bool = False
+    hypothetical: bool = False
+    past: bool = False
+    impaired: bool = False
+    """Said with a difficulty ("a hard time breathing"): an ability that is impaired."""
+
+
+def find_triggers(words: list[str], lexicon: Lexicon, matches: list[Match]) -> list[Trigger]:
+    """Trigger phrases, longest at each place, except those inside a found phrase's own words
+    ("no feeling" is numbness, not a negation of feeling)."""
+    inside = [set(m.positions) for m in matches]
+    longest = max(lexicon.longest(kind.value) for kind in Kind)
+    found: list[Trigger] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            span = range(i, i + size)
+            phrase = tuple(words[i : i + size])
+            kinds = frozenset(k for k in Kind if lexicon.has(k.value, phrase))
+            if kinds and not any(own.issuperset(span) for own in inside):
+                found.append(Trigger(kinds, span))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def status(
+    match: Match, words: list[str], triggers: list[Trigger], lexicon: Lexicon, taken: set[int]
+) -> Status:
+    """How one found phrase is meant, from the triggers around it."""
+    negated = uncertain = hypothetical = past = impaired = False
+    for trigger in triggers:
+        kinds = trigger.kinds
+        if Kind.PSEUDO in kinds:
+            continue
+        if match.start <= trigger.span.start < match.end:
+            negated = negated or Kind.NEG_BEFORE in kinds
+            impaired = impaired or Kind.DIFFICULTY in kinds
+            continue
+        if trigger.span.stop <= match.start:
+            if Kind.NEG_BEFORE in kinds and _reaches(
+                words, trigger.span.stop, match.start, lexicon, triggers, clauses=True
+            ):
+                negated = True
+            if Kind.DIFFICULTY in kinds and _reaches(
+                words, trigger.span.stop, match.start, lexicon, triggers, clauses=True
+            ):
+                impaired = True
+            if Kind.UNCERTAIN in kinds and _reaches(
+                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+            ):
+                uncertain = True
+            if Kind.HYPOTHETICAL in kinds and _reaches(
+                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+            ):
+                hypothetical = True
+            if Kind.PAST_BEFORE in kinds and _reaches(
+                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+            ):
+                past = True
+        elif trigger.span.start >= match.end:
+            between = words[match.end : trigger.span.start]
+            if Kind.NEG_AFTER in kinds and _after(between, trigger, words, taken):
+                negated = True
+            if Kind.DIFFICULTY in kinds and len(between) <= POST_REACH and BREAK not in between:
+                impaired = True
+            if (
+                Kind.PAST_AFTER in kinds
+                and len(between) <= HISTORY_REACH
+                and BREAK not in between
+                and not _ended(match.end, trigger.span.start, triggers)
+            ):
+                past = True
+    return Status(negated, uncertain, hypothetical, past, impaired)
+
+
+def _ended(start: int, stop: int, triggers: list[Trigger]) -> bool:
+    return any(Kind.END in t.kinds and start <= t.span.start < stop for t in triggers)
+
+
+def _reaches(
+    words: list[str],
+    start: int,
+    stop: int,
+    lexicon: Lexicon,
+    triggers: list[Trigger],
+    *,
+    clauses: bool,
+) -> bool:
+    """Whether a trigger ending at `start` governs a phrase beginning at `stop`."""
+    if stop - start > lexicon.window or _ended(start, stop, triggers):
+        return False
+    for k in range(start, stop):
+        if words[k] == BREAK:
+            return False
+        if clauses and lexicon.has("subjects", (words[k],)):
+            before = words[k - 1] if k > 0 else ""
+            if not lexicon.has("thinking", (before,)):
+                return False
+    return True
+
+
+def _after(between: list[str], trigger: Trigger, words: list[str], taken: set[int]) -> bool:
+    """A negation after a phrase ("fever no") governs it only when it closes the line or a
+    clause, so that "slurred speech no fever" negates the fever, not the speech."""
+    if len(between) > POST_REACH or BREAK in between:
+        return False
+    following = trigger.span.stop
+    if following >= len(words) or words[following] == BREAK:
+        return True
+    if Kind.NEG_BEFORE not in trigger.kinds:
+        return True
+    return following not in taken and not any(
+        k in taken for k in range(following, min(following + 3, len(words)))
+    )
