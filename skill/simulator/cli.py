@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from skill.handler import SkillHandler
+from skill.publish.layout import MODEL_DIR
 from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
 from skill.simulator.resolver import Resolution, Resolver
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
 TAG = re.compile(r"<[^>]+>")
 Outcome = Callable[[dict[str, Any]], dict[str, Any] | None]
 

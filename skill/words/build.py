@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from skill.publish.layout import MODEL_DIR, model_path
 from skill.words.model import Words
-
-MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
 
 
 def interaction_model(words: Words) -> dict[str, Any]:
@@ -47,11 +46,6 @@ def interaction_model(words: Words) -> dict[str, Any]:
 def model_json(words: Words) -> str:
     """The model file's text: stable key order, two-space indent, final newline."""
     return json.dumps(interaction_model(words), indent=2, ensure_ascii=False) + "\n"
-
-
-def model_path(locale: str, folder: Path = MODEL_DIR) -> Path:
-    """Where a locale's generated model is written."""
-    return folder / f"{locale}.json"
 
 
 def main(argv: list[str]) -> int:

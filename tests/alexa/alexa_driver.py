@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from skill.publish.layout import model_path
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-MODEL = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
+MODEL = model_path("en-US")
 DURATION = "AMAZON.DURATION"
 
 

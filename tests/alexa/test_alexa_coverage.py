@@ -9,11 +9,12 @@ import pytest
 
 from skill.alexa import build_skill
 from skill.alexa.handlers import OnIntent, OnRequest
+from skill.publish.layout import model_path
 from skill.triage.model import PERSONS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "skill" / "alexa").glob("*.py"))
-MODEL = ROOT / "interaction_model" / "en-US.json"
+MODEL = model_path("en-US")
 LITERAL = re.compile(r"""["'](ui\.[a-z_.]+)["']""")
 DYNAMIC = re.compile(r"""f["'](ui\.[a-z_.]+)\{""")
 
@@ -74,7 +75,7 @@ def handled_intents(content) -> set[str]:
 @pytest.fixture(scope="module")
 def model():
     if not MODEL.exists():
-        pytest.skip("interaction_model/en-US.json not written yet")
+        pytest.skip("the en-US interaction model is not written yet")
     return json.loads(MODEL.read_text("utf-8"))["interactionModel"]["languageModel"]
 
 

@@ -1,16 +1,16 @@
-"""Structure checks of the Alexa interaction model and the skill manifest.
+"""Structure checks of the Alexa interaction model.
 
-The interaction model (interaction_model/en-US.json) must import as-is into the Alexa developer
-console, and its slot value ids must be exactly the ids that content/vocabulary.yaml gives facts
-for. The checks follow the ASK rules for sample utterances, slot types and invocation names, and
-the project's own rules from the voice spec (red flags can be said at any moment, of oneself or
-of someone else; one-shot launches fill the slots they mention).
+The interaction model (interaction_model/interactionModels/custom/en-US.json) must import as-is
+into the Alexa developer console, and its slot value ids must be exactly the ids that
+content/vocabulary.yaml gives facts for. The checks follow the ASK rules for sample utterances,
+slot types and invocation names, and the project's own rules from the voice spec (red flags can
+be said at any moment, of oneself or of someone else; one-shot launches fill the slots they
+mention).
 
 Utterance matching: each sample is turned into a regular expression in which a custom slot
 matches any value name or synonym of its type, and AMAZON.DURATION matches simple spoken
 durations ("three days", "a week"). This is how the tests check that a phrase such as "she can't
-talk properly" reaches the intended intent and resolves to the intended slot value id, and that
-every example phrase of the manifest is covered by a sample.
+talk properly" reaches the intended intent and resolves to the intended slot value id.
 
 Red-flag measure: every Symptom phrasing is reachable through the bare "{symptom}" sample and the
 carrier samples ("she {symptom}", "my dad {symptom}", "no but {symptom}", ...), so the number of
@@ -18,9 +18,7 @@ distinct phrasings (value name plus synonyms) that resolve to a red-flag value i
 count: it must be at least 40 overall and at least 5 for each red flag of the clinical rules.
 SymptomIntent itself must also have at least 40 samples.
 
-The manifest (interaction_model/skill.json) deliberately has no apis.custom.endpoint: the
-deployment fills in the function ARN, so a template never carries a made-up one. It also has no
-privacy policy or terms of use URL, since a placeholder there would be published as-is.
+The skill manifest has its own checks (test_manifest.py).
 """
 
 from __future__ import annotations
@@ -35,9 +33,10 @@ from typing import Any
 import pytest
 import yaml
 
+from skill.publish.layout import model_path
+
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_PATH = ROOT / "interaction_model" / "en-US.json"
-MANIFEST_PATH = ROOT / "interaction_model" / "skill.json"
+MODEL_PATH = model_path("en-US")
 SLOT_TYPES_PATH = ROOT / "content" / "words" / "en" / "slot_types.yaml"
 
 INVOCATION_NAME = "muscle twitch helper"
@@ -168,11 +167,6 @@ BUILTIN_PATTERNS = {
 def load_model() -> dict[str, Any]:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     return data["interactionModel"]["languageModel"]
-
-
-@cache
-def load_manifest() -> dict[str, Any]:
-    return json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 
 
 @cache
@@ -663,85 +657,3 @@ def test_key_utterance_reaches_only_its_intent_with_the_right_values(
     found = match(utterance)
     assert {name for name, _, _ in found} == {intent_name}
     assert any(slots.items() <= values.items() for _, _, values in found), found
-
-
-# ------------------------------------------------------------------------------ manifest
-
-
-def en_us() -> dict[str, Any]:
-    return load_manifest()["publishingInformation"]["locales"]["en-US"]
-
-
-def test_manifest_version_is_one() -> None:
-    assert load_manifest()["manifestVersion"] == "1.0"
-
-
-def test_manifest_publishing_information() -> None:
-    publishing = load_manifest()["publishingInformation"]
-    assert en_us()["name"] == "Muscle Twitch Helper"
-    assert publishing["category"] == "HEALTH_AND_FITNESS"
-    assert publishing["isAvailableWorldwide"] is False
-    assert publishing["distributionCountries"] == ["US"]
-
-
-def test_manifest_summary_and_keywords_are_within_limits() -> None:
-    assert 0 < len(en_us()["summary"]) <= 160
-    assert 0 < len(en_us()["description"]) <= 4000
-    keywords = en_us()["keywords"]
-    assert 0 < len(keywords) <= 30
-    assert len(keywords) == len(set(keywords))
-
-
-def test_manifest_description_carries_the_health_disclaimer() -> None:
-    description = " ".join(en_us()["description"].lower().split())
-    assert "general health information" in description
-    assert "not a diagnosis" in description
-    assert "cannot call for help" in description
-    assert "911" in description
-
-
-def test_manifest_privacy_and_compliance() -> None:
-    privacy = load_manifest()["privacyAndCompliance"]
-    assert privacy["allowsPurchases"] is False
-    assert privacy["usesPersonalInfo"] is False
-    assert privacy["isChildDirected"] is False
-    assert privacy["isExportCompliant"] is True
-    assert privacy["containsAds"] is False
-
-
-def test_manifest_has_no_placeholder_urls() -> None:
-    text = MANIFEST_PATH.read_text(encoding="utf-8")
-    for forbidden in ["privacyPolicyUrl", "termsOfUseUrl", "example.com", "REPLACE", "TODO"]:
-        assert forbidden not in text
-
-
-def test_manifest_leaves_the_endpoint_to_the_deployment() -> None:
-    custom = load_manifest()["apis"]["custom"]
-    assert "endpoint" not in custom
-    assert "arn:aws" not in MANIFEST_PATH.read_text(encoding="utf-8")
-
-
-def test_manifest_has_no_custom_interfaces_yet() -> None:
-    assert load_manifest()["apis"]["custom"]["interfaces"] == []
-
-
-def test_manifest_has_three_example_phrases() -> None:
-    assert len(en_us()["examplePhrases"]) == 3
-
-
-EXAMPLE_PREFIX_OPEN = f"Alexa, open {INVOCATION_NAME}"
-EXAMPLE_PREFIX_ASK = f"Alexa, ask {INVOCATION_NAME} "
-
-
-@pytest.mark.parametrize("index", range(3))
-def test_example_phrase_matches_a_sample_utterance(index: int) -> None:
-    phrase = en_us()["examplePhrases"][index]
-    if phrase == EXAMPLE_PREFIX_OPEN:
-        return  # a plain launch: handled by the launch request, not by a sample
-    assert phrase.startswith(EXAMPLE_PREFIX_ASK), phrase
-    request = phrase.removeprefix(EXAMPLE_PREFIX_ASK)
-    assert match(request), f"no sample matches {request!r}"
-
-
-def test_first_example_phrase_opens_the_skill() -> None:
-    assert en_us()["examplePhrases"][0] == EXAMPLE_PREFIX_OPEN
