@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run validate test lint bench stress clean
+.PHONY: setup run validate test lint bench stress skill-package clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,11 @@ bench: setup
 # a soak of 50,000 signed requests; writes bench/results/stress.json (see docs/performance.md).
 stress: setup
 	$(PY) -m bench.stress
+
+# The skill package with its deploy-time settings (SKILL_ENDPOINT, PRIVACY_POLICY_URL,
+# TERMS_OF_USE_URL) filled in, as an ASK CLI project in build/ask: cd build/ask && ask deploy.
+skill-package: setup
+	$(PY) -m skill.publish build/ask
 
 clean:
 	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache .hypothesis

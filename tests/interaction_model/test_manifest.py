@@ -1,104 +1,164 @@
-"""The skill manifest (interaction_model/skill.json).
+"""The skill manifest (interaction_model/skill.json) against the certification checklist.
 
-It deliberately has no apis.custom.endpoint: the deployment fills in the function ARN, so a
-template never carries a made-up one. It also has no privacy policy or terms of use URL, since a
-placeholder there would be published as-is.
+Every check runs for every locale in publishingInformation.locales, so a new locale is one more
+entry there (and its countries in distributionCountries). The committed manifest has no
+endpoint and no privacy policy or terms of use URL: those are deploy-time settings
+(skill/publish), so nothing made up or left as a placeholder can be published.
 """
 
 import json
+import re
 from functools import cache
 from typing import Any
 
 import pytest
+from PIL import Image
 
-from skill.publish.layout import MANIFEST_PATH, model_path
+from skill.publish.layout import MANIFEST_PATH, PACKAGE_DIR, model_path
 from skill.simulator.resolver import Resolver
 
-INVOCATION_NAME = "muscle twitch helper"
+# Where each English locale's Alexa users live; the skill goes only where its words and its
+# emergency number are right. The later locales add their line here and in the manifest.
+COUNTRIES_OF_LOCALE = {"en-US": {"US"}}
+ICONS = {"smallIconUri": 108, "largeIconUri": 512}
+NOT_UNDERSTOOD = {"FreeSpeechIntent", "AMAZON.FallbackIntent"}
 
 
 @cache
-def load_manifest() -> dict[str, Any]:
+def manifest() -> dict[str, Any]:
     return json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 
 
-def en_us() -> dict[str, Any]:
-    return load_manifest()["publishingInformation"]["locales"]["en-US"]
+def locales() -> dict[str, dict[str, Any]]:
+    return manifest()["publishingInformation"]["locales"]
+
+
+LOCALES = list(locales())
+
+
+@cache
+def resolver(locale: str) -> Resolver:
+    return Resolver.from_file(model_path(locale))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def test_manifest_version_is_one() -> None:
-    assert load_manifest()["manifestVersion"] == "1.0"
+    assert manifest()["manifestVersion"] == "1.0"
 
 
-def test_manifest_publishing_information() -> None:
-    publishing = load_manifest()["publishingInformation"]
-    assert en_us()["name"] == "Muscle Twitch Helper"
-    assert publishing["category"] == "HEALTH_AND_FITNESS"
+def test_en_us_is_published() -> None:
+    assert "en-US" in LOCALES
+
+
+def test_every_published_locale_has_a_model_and_every_model_is_published() -> None:
+    models = {path.stem for path in model_path("en-US").parent.glob("*.json")}
+    assert set(LOCALES) == models
+
+
+def test_distribution_is_the_countries_of_the_published_locales() -> None:
+    publishing = manifest()["publishingInformation"]
+    assert set(LOCALES) <= set(COUNTRIES_OF_LOCALE), "add the new locale's countries"
+    wanted = set().union(*(COUNTRIES_OF_LOCALE[locale] for locale in LOCALES))
     assert publishing["isAvailableWorldwide"] is False
-    assert publishing["distributionCountries"] == ["US"]
+    assert sorted(publishing["distributionCountries"]) == sorted(wanted)
 
 
-def test_manifest_summary_and_keywords_are_within_limits() -> None:
-    assert 0 < len(en_us()["summary"]) <= 160
-    assert 0 < len(en_us()["description"]) <= 4000
-    keywords = en_us()["keywords"]
-    assert 0 < len(keywords) <= 30
-    assert len(keywords) == len(set(keywords))
+def test_category_is_health_and_fitness() -> None:
+    assert manifest()["publishingInformation"]["category"] == "HEALTH_AND_FITNESS"
 
 
-def test_manifest_description_carries_the_health_disclaimer() -> None:
-    description = " ".join(en_us()["description"].lower().split())
-    assert "general health information" in description
-    assert "not a diagnosis" in description
-    assert "cannot call for help" in description
-    assert "911" in description
+def test_testing_instructions_tell_certification_how_to_reach_every_outcome() -> None:
+    instructions = one_line(manifest()["publishingInformation"]["testingInstructions"])
+    assert 0 < len(instructions) <= 4000
+    for needed in [
+        "no account linking",
+        "keeps nothing",
+        "not a diagnosis",
+        "cannot call for help",
+        "open muscle twitch helper",
+        "she can't talk properly",
+        "ends the session",
+    ]:
+        assert needed in instructions, needed
 
 
-def test_manifest_privacy_and_compliance() -> None:
-    privacy = load_manifest()["privacyAndCompliance"]
+def test_privacy_and_compliance_are_answered_truthfully() -> None:
+    privacy = manifest()["privacyAndCompliance"]
+    assert privacy["usesPersonalInfo"] is False  # nothing is kept beyond the session
     assert privacy["allowsPurchases"] is False
-    assert privacy["usesPersonalInfo"] is False
     assert privacy["isChildDirected"] is False
-    assert privacy["isExportCompliant"] is True
     assert privacy["containsAds"] is False
+    assert privacy["isExportCompliant"] is True
 
 
-def test_manifest_has_no_placeholder_urls() -> None:
+def test_privacy_policy_and_terms_urls_are_left_to_the_deployment() -> None:
     text = MANIFEST_PATH.read_text(encoding="utf-8")
+    assert "locales" not in manifest()["privacyAndCompliance"]
     for forbidden in ["privacyPolicyUrl", "termsOfUseUrl", "example.com", "REPLACE", "TODO"]:
         assert forbidden not in text
 
 
-def test_manifest_leaves_the_endpoint_to_the_deployment() -> None:
-    custom = load_manifest()["apis"]["custom"]
-    assert "endpoint" not in custom
+def test_endpoint_is_left_to_the_deployment() -> None:
+    assert "endpoint" not in manifest()["apis"]["custom"]
     assert "arn:aws" not in MANIFEST_PATH.read_text(encoding="utf-8")
 
 
-def test_manifest_has_no_custom_interfaces_yet() -> None:
-    assert load_manifest()["apis"]["custom"]["interfaces"] == []
+def test_no_permissions_and_no_custom_interfaces_yet() -> None:
+    assert "permissions" not in manifest()
+    assert manifest()["apis"]["custom"]["interfaces"] == []
 
 
-def test_manifest_has_three_example_phrases() -> None:
-    assert len(en_us()["examplePhrases"]) == 3
+@pytest.mark.parametrize("locale", LOCALES)
+def test_name_summary_and_keywords_are_within_limits(locale: str) -> None:
+    entry = locales()[locale]
+    assert entry["name"] == "Muscle Twitch Helper"
+    assert 0 < len(entry["summary"]) <= 160
+    keywords = entry["keywords"]
+    assert 0 < len(keywords) <= 30
+    assert len(keywords) == len(set(keywords))
 
 
-EXAMPLE_PREFIX_OPEN = f"Alexa, open {INVOCATION_NAME}"
-NOT_UNDERSTOOD = {"FreeSpeechIntent", "AMAZON.FallbackIntent"}
+@pytest.mark.parametrize("locale", LOCALES)
+def test_description_says_it_is_not_a_diagnosis_and_cannot_call_for_help(locale: str) -> None:
+    description = one_line(locales()[locale]["description"])
+    assert 0 < len(description) <= 4000
+    assert "general health information" in description
+    assert "not a diagnosis" in description
+    assert "cannot call for help" in description
+    assert "emergency" in description
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(("field", "size"), ICONS.items())
+def test_icon_is_a_packaged_png_of_the_size_alexa_asks(locale: str, field: str, size: int) -> None:
+    uri = locales()[locale][field]
+    match = re.fullmatch(r"file://(assets/[\w./-]+\.png)", uri)
+    assert match, uri
+    with Image.open(PACKAGE_DIR / match[1]) as icon:
+        assert (icon.format, icon.size) == ("PNG", (size, size))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_three_example_phrases_and_the_first_opens_the_skill(locale: str) -> None:
+    phrases = locales()[locale]["examplePhrases"]
+    assert len(phrases) == 3
+    assert len(set(phrases)) == 3
+    invocation = resolver(locale).invocation
+    assert phrases[0] == f"Alexa, open {invocation}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("index", range(3))
-def test_example_phrase_launches_or_reaches_a_custom_intent(index: int) -> None:
-    phrase = en_us()["examplePhrases"][index]
-    resolver = Resolver.from_file(model_path("en-US"))
-    request, invoked = resolver.strip_invocation(phrase)
+def test_example_phrase_launches_or_reaches_a_custom_intent(locale: str, index: int) -> None:
+    phrase = locales()[locale]["examplePhrases"][index]
+    assert phrase.startswith("Alexa, "), phrase
+    request, invoked = resolver(locale).strip_invocation(phrase)
     assert invoked, phrase
     if not request:
         return  # a plain launch: a LaunchRequest, not an intent
-    intent = resolver.resolve(request).intent
+    intent = resolver(locale).resolve(request).intent
     assert not intent.startswith("AMAZON."), (phrase, intent)
     assert intent not in NOT_UNDERSTOOD, (phrase, intent)
-
-
-def test_first_example_phrase_opens_the_skill() -> None:
-    assert en_us()["examplePhrases"][0] == EXAMPLE_PREFIX_OPEN
