@@ -64,7 +64,20 @@ def model(argv: list[str]) -> int:
     return build_models(argv)
 
 
-COMMANDS = {"validate": validate, "serve": serve, "simulate": simulate, "model": model}
+def nlu_eval(argv: list[str]) -> int:
+    """Run the NLU evaluation corpus through the simulator (see skill/evaluation)."""
+    from skill.evaluation.cli import main as run_evaluation
+
+    return run_evaluation(argv)
+
+
+COMMANDS = {
+    "validate": validate,
+    "serve": serve,
+    "simulate": simulate,
+    "model": model,
+    "nlu-eval": nlu_eval,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -113,6 +113,9 @@ def heard(turn: Turn) -> Reply:
     if heard_now.answer is not None:
         return reply_to(turn, heard_now.answer)
     if heard_now.reading.hypothetical:
+        question = turn.question()
+        if question is not None:
+            return restate(turn, turn.say(f"why.{question.id}"))
         return info_topic(turn, "when_to_call")
     if heard_now.person is not None and heard_now.person_named:
         return restate(turn, turn.say("ui.person_set"))
@@ -219,8 +222,11 @@ def info_topic(turn: Turn, topic: str) -> Reply:
 
 
 def miss(turn: Turn) -> Reply:
-    """Nothing usable was heard for what is pending."""
+    """Nothing usable was heard for what is pending (at the very start: begin)."""
     session = turn.session
+    if session.phase is Phase.NEW and turn.heard.words:
+        session.phase = Phase.WHO_FOR
+        return restate(turn)
     session.misses += 1
     if session.phase in (Phase.NEW, Phase.ENDED):
         session.phase = Phase.WHO_FOR

@@ -18,6 +18,7 @@ from skill.understanding import Lexicon, Reading, read
 from skill.understanding.answering import answer_facts
 
 PERSON = "Person"
+DURATION_PHRASE = "DurationPhrase"
 MAX_TEXT = 500
 """Characters of slot text read per request (Alexa's own limit is far below)."""
 
@@ -102,8 +103,8 @@ def hear(
         if days is not None:
             resolved[DURATION_FACT] = days + 1 if name in MORE_THAN else days
             continue
-        texts.append(slot.value)
         found = resolution(slot)
+        texts.append(_as_said(slot, found))
         if found is None:
             continue
         slot_type, value_id = found
@@ -143,6 +144,22 @@ def hear(
 def _none_of_another(fact: str, value: FactValue, pending: Question | None) -> bool:
     """ "None of those" resolved as another list question's value: the words answer instead."""
     return value == "no" and (pending is None or fact != pending.fact)
+
+
+def _as_said(slot: Slot, found: tuple[str, str] | None) -> str:
+    """A slot's words as the user said them: an unlisted duration phrase was said after
+    "since" or "for" (the sample's carrier words, which Alexa leaves out of the value)."""
+    value = slot.value or ""
+    authority = _authority(slot)
+    if found is None and authority == DURATION_PHRASE and not value.split()[0].isdigit():
+        return f"since {value}"
+    return value
+
+
+def _authority(slot: Slot) -> str | None:
+    for authority in (slot.resolutions.resolutions_per_authority or []) if slot.resolutions else []:
+        return (authority.authority or "").rsplit(".", 1)[-1]
+    return None
 
 
 def _today(request: IntentRequest) -> datetime.date | None:

@@ -15,6 +15,8 @@ class Session:
     def __init__(self, skill_id: str, locale: str) -> None:
         self.skill_id = skill_id
         self.locale = locale
+        self.now: datetime | None = None
+        """The time requests are stamped with (the current time when None)."""
         self.user_id = "amzn1.ask.account.SIMULATED" + uuid.uuid4().hex.upper()
         self.device_id = "amzn1.ask.device.SIMULATED" + uuid.uuid4().hex.upper()
         self.restart()
@@ -49,7 +51,7 @@ class Session:
             },
             "request": {
                 "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-                "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "timestamp": (self.now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "locale": self.locale,
                 **request,
             },

@@ -11,8 +11,8 @@ from skill.simulator.duration import to_iso8601
 FALLBACK = "AMAZON.FallbackIntent"
 FREE_SPEECH = "FreeSpeechIntent"
 CARRIER_WORDS = 2
-DISFLUENCIES = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "mm"})
-"""Sounds speech recognition leaves out."""
+DISFLUENCIES = frozenset({"um", "umm", "uhh", "uhm", "er", "erm", "hmm", "hm"})
+"""Sounds a sample never needs ("uh" and "mm" stay: "uh huh" and "mm hmm" are answers)."""
 SLOT = re.compile(r"\{(\w+)\}")
 BUILT_IN_PHRASES = {
     "AMAZON.YesIntent": [
@@ -148,7 +148,8 @@ class Resolver:
         whose carrier words match with an unlisted value in a slot (sent unresolved, as Alexa
         does); then, for anything else, the free-speech intent with the whole utterance.
         """
-        text = " ".join(w for w in normalise(utterance).split() if w not in DISFLUENCIES)
+        said = normalise(utterance)
+        text = " ".join(w for w in said.split() if w not in DISFLUENCIES) or said
         best: tuple[int, int, int, Resolution] | None = None
         for sample in self.samples:
             if sample.intent == FREE_SPEECH:
@@ -160,7 +161,7 @@ class Resolver:
             if slots is None:
                 continue
             unresolved = sum(1 for v in slots.values() if v.value_id is None and v.custom)
-            if unresolved and not self._carried(sample, text):
+            if unresolved > 1 or (unresolved and not self._carried(sample, text)):
                 continue
             score = (-unresolved, sample.literal, -len(slots))
             if best is None or score > best[:3]:
@@ -168,7 +169,7 @@ class Resolver:
                 best = (*score, resolution)
         if best is not None:
             return best[3]
-        return self.free_speech(text)
+        return self.free_speech(said)
 
     def free_speech(self, text: str) -> Resolution:
         """The free-speech intent carrying the whole utterance (the fallback intent when the

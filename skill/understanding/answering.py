@@ -6,6 +6,9 @@ from skill.triage.checks import allowed_value
 from skill.triage.model import Content, FactValue, Question, QuestionKind
 from skill.understanding.reading import DAYS_FACT, MANY_PLACES, MULTIPLE_FACT, PLACE_FACT, Reading
 
+TRIGGER_PREFIX = "trigger_"
+"""Everyday triggers only pick tips: "maybe stress" is reason enough to give its tip."""
+
 
 def answer_facts(
     reading: Reading,
@@ -17,10 +20,16 @@ def answer_facts(
     twitch (or was asked), and its yes, no or not sure as the answer to the pending question."""
     facts = {f: v for f, v in reading.facts.items() if f != DAYS_FACT}
     asked = pending.fact if pending is not None else None
-    if pending is not None:
-        for fact in (pending.fact, *pending.parts):
-            if fact in reading.uncertain and fact == asked:
-                facts[fact] = "unsure"
+    for fact in reading.uncertain:
+        # "I might be pregnant": not sure. A sign said with a hedge stays a sign.
+        if (
+            fact not in content.red_flags
+            and facts.get(fact) == "yes"
+            and not fact.startswith(TRIGGER_PREFIX)
+        ):
+            facts[fact] = "unsure"
+    if reading.everything and pending is not None and pending.kind is QuestionKind.CHOICE:
+        facts.update({option: "yes" for option in pending.options})
     if reading.places and (
         asked == PLACE_FACT or (reading.about_twitch and PLACE_FACT not in known)
     ):

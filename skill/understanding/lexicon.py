@@ -39,12 +39,16 @@ class Lexicon:
     meanings: tuple[Meaning, ...]
     index: Mapping[str, tuple[tuple[Phrase, int], ...]]
     """First stem -> (stems of a phrase, index of its meaning), longest phrases first."""
+    patterns: tuple[tuple[tuple[tuple[Phrase, ...], ...], int], ...]
+    """(groups of alternative stemmed phrases, index of its meaning) for each pattern."""
     lists: Mapping[str, frozenset[Phrase]]
     """Word lists of speech.yaml as word tuples (not stemmed)."""
     replacements: Mapping[Phrase, Phrase]
     contractions: Mapping[str, str]
     numbers: Mapping[str, float]
     days: Mapping[Phrase, FactValue]
+    dates: Mapping[Phrase, str]
+    """Named days a duration may start from ("halloween": "10-31")."""
     window: int
     known: frozenset[str]
     """Every stem and word the lexicon knows (never corrected as a slip)."""
@@ -123,12 +127,23 @@ def compile_lexicon(words: Words) -> Lexicon:
                 ),
                 value.said,
             )
+    patterns: list[tuple[tuple[tuple[Phrase, ...], ...], int]] = []
     for concept in speech.concepts:
         ability = any(v == "yes" for v in concept.negated.values())
         add(
             Meaning(f"concept.{concept.id}", concept.sets, concept.negated, ability=ability),
             concept.phrases,
         )
+        for pattern in concept.patterns:
+            groups = tuple(
+                tuple(
+                    tuple(stem(w) for w in _replace(words_of(alt), replacements))
+                    for alt in group.split("|")
+                    if alt.strip()
+                )
+                for group in pattern
+            )
+            patterns.append((groups, len(meanings) - 1))
     index: dict[str, list[tuple[Phrase, int]]] = {}
     for stems, meaning in stemmed:
         index.setdefault(stems[0], []).append((stems, meaning))
@@ -136,6 +151,7 @@ def compile_lexicon(words: Words) -> Lexicon:
         name: frozenset(words_of(p) for p in phrases) for name, phrases in speech.lists.items()
     }
     known = {s for stems, _ in stemmed for s in stems}
+    known.update(s for groups, _ in patterns for group in groups for alt in group for s in alt)
     for phrases in lists.values():
         known.update(w for p in phrases for w in p)
     spellable = sorted({w for stems, _ in stemmed for w in stems if len(w) >= 4 and w.isalpha()})
@@ -154,11 +170,13 @@ def compile_lexicon(words: Words) -> Lexicon:
         index=MappingProxyType(
             {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
         ),
+        patterns=tuple(patterns),
         lists=MappingProxyType(lists),
         replacements=MappingProxyType(replacements),
         contractions=MappingProxyType(contractions),
         numbers=speech.numbers,
         days=MappingProxyType({words_of(k): v for k, v in speech.days.items()}),
+        dates=MappingProxyType({words_of(k): v for k, v in speech.tables.get("dates", {}).items()}),
         window=speech.window,
         known=frozenset(known | {stem(w) for w in known}),
         spellable=tuple(dict.fromkeys(spellable)),

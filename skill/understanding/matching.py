@@ -9,6 +9,8 @@ MAX_GAP = 2
 """Words allowed between two words of a phrase ("face is drooping" for "face drooping")."""
 JOINERS = frozenset({BREAK, "and", "or", "but", "then", "so", "because"})
 """A gap never crosses these: "weak and one side" is not "weak on one side"."""
+PATTERN_WINDOW = 8
+"""The most words a pattern's groups may spread over."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,24 @@ class Match:
 
 
 def find_phrases(tokens: list[Token], lexicon: Lexicon, hidden: set[int]) -> list[Match]:
-    """Every phrase found, longest first, each word used by one phrase at most."""
+    """Every phrase and pattern found, longest first, each word used by one of them at most."""
     found: list[Match] = []
     for i, token in enumerate(tokens):
         if i in hidden:
             continue
         for stems, meaning in lexicon.index.get(token.stem, ()):
-            positions = _follow(tokens, stems, i, hidden)
+            positions = _follow(tokens, stems, i, hidden, lexicon)
             if positions is not None:
                 found.append(Match(meaning, positions))
+    patterns: list[Match] = []
+    for groups, meaning in lexicon.patterns:
+        patterns.extend(_pattern(tokens, groups, meaning, hidden))
+    # Phrases take their words for themselves; patterns, which read across phrases ("took a
+    # bunch of his adhd pills"), share them.
+    return sorted(_longest_first(found) + _longest_first(patterns), key=lambda m: m.start)
+
+
+def _longest_first(found: list[Match]) -> list[Match]:
     found.sort(key=lambda m: (-len(m.positions), m.end - m.start, m.start))
     taken: set[int] = set()
     kept: list[Match] = []
@@ -58,24 +69,79 @@ def find_phrases(tokens: list[Token], lexicon: Lexicon, hidden: set[int]) -> lis
         if taken.isdisjoint(match.positions):
             kept.append(match)
             taken.update(match.positions)
-    return sorted(kept, key=lambda m: m.start)
+    return kept
 
 
 def _follow(
-    tokens: list[Token], stems: Phrase, start: int, hidden: set[int]
+    tokens: list[Token], stems: Phrase, start: int, hidden: set[int], lexicon: Lexicon
 ) -> tuple[int, ...] | None:
+    """The positions of a phrase's words from `start`, with up to MAX_GAP gap words (words
+    that carry no meaning of their own) between two of them."""
     positions = [start]
     for wanted in stems[1:]:
         at = positions[-1] + 1
         for k in range(at, min(at + MAX_GAP + 1, len(tokens))):
-            if k in hidden or tokens[k].word in JOINERS:
+            if k in hidden:
                 return None
             if tokens[k].stem == wanted:
                 positions.append(k)
                 break
+            if tokens[k].word in JOINERS or not lexicon.has("gap_words", (tokens[k].word,)):
+                return None
         else:
             return None
     return tuple(positions)
+
+
+def _pattern(
+    tokens: list[Token], groups: tuple[tuple[Phrase, ...], ...], meaning: int, hidden: set[int]
+) -> list[Match]:
+    """Places where every group of a pattern is said within PATTERN_WINDOW words, in any
+    order, in one clause (no joiner or sentence break between)."""
+    places = [_occurrences(tokens, group, hidden) for group in groups]
+    if not all(places):
+        return []
+    found: list[Match] = []
+    for first in places[0]:
+        chosen = [first]
+        for options in places[1:]:
+            near = [
+                o
+                for o in options
+                if set(o).isdisjoint(p for c in chosen for p in c)
+                and _span(chosen, o) <= PATTERN_WINDOW
+                and _one_clause(tokens, chosen, o)
+            ]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda o: _span(chosen, o)))
+        else:
+            found.append(Match(meaning, tuple(sorted(p for c in chosen for p in c))))
+    return found
+
+
+def _occurrences(
+    tokens: list[Token], group: tuple[Phrase, ...], hidden: set[int]
+) -> list[tuple[int, ...]]:
+    found = []
+    for i in range(len(tokens)):
+        for alt in group:
+            end = i + len(alt)
+            if end <= len(tokens) and all(
+                tokens[i + k].stem == s and i + k not in hidden for k, s in enumerate(alt)
+            ):
+                found.append(tuple(range(i, end)))
+    return found
+
+
+def _span(chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> int:
+    every = [p for c in (*chosen, extra) for p in c]
+    return max(every) - min(every) + 1
+
+
+def _one_clause(tokens: list[Token], chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> bool:
+    every = [p for c in (*chosen, extra) for p in c]
+    return not any(tokens[k].word in JOINERS for k in range(min(every), max(every)))
 
 
 def find_words(words: list[str], phrases: frozenset[Phrase], start: int = 0) -> list[range]:

@@ -43,6 +43,7 @@ CUES = frozenset(
     }
 )
 """A word after which "a week" is a duration ("for a week"), unlike "three coffees a day"."""
+RATES = frozenset({"per", "every", "each", "times", "twice", "once", "thrice"})
 SKIP = frozenset({"of", "or", "so", "more", "full", "whole", "long", "straight", "good", "solid"})
 """Words allowed between a number and its unit ("a couple of weeks", "three long weeks")."""
 
@@ -123,6 +124,8 @@ class Duration:
 
     days: int | str
     span: range
+    per_unit: float = 0.0
+    """Days per unit of the duration said ("weeks": 7), 0 when said without one."""
 
 
 def durations(
@@ -132,7 +135,11 @@ def durations(
     found: list[Duration] = []
     i = 0
     while i < len(words):
-        duration = _numbered(words, i, lexicon) or _weekday(words, i, lexicon, today)
+        duration = (
+            _numbered(words, i, lexicon)
+            or _weekday(words, i, lexicon, today)
+            or _since_date(words, i, lexicon, today)
+        )
         if duration is None:
             duration = _relative(words, i, lexicon, vague=vague)
         if duration is None:
@@ -152,7 +159,7 @@ def _numbered(words: list[str], i: int, lexicon: Lexicon) -> Duration | None:
         return None
     per_unit, stop = unit
     value = number.value
-    if words[i] in ("a", "an") and i > 0 and words[i - 1] not in CUES:
+    if words[i] in ("a", "an") and number.value == 1 and i > 0 and _rate(words[i - 1]):
         return None
     if i + 1 < len(words) and stop < len(words) and words[stop] == "or":
         later = read_number(words, stop + 1, lexicon)
@@ -164,7 +171,12 @@ def _numbered(words: list[str], i: int, lexicon: Lexicon) -> Duration | None:
     if before is not None:
         kind, start = before
         days = days + 1 if kind == "more_than" else max(days - 1, 0)
-    return Duration(int(days), range(start, stop))
+    return Duration(int(days), range(start, stop), per_unit)
+
+
+def _rate(before: str) -> bool:
+    """Whether "a day" after this word is a rate ("three coffees a day"), not a duration."""
+    return before in RATES or (before.endswith("s") and before not in CUES) or before.isdigit()
 
 
 def _modifier(words: list[str], i: int, lexicon: Lexicon) -> tuple[str, int] | None:
@@ -190,6 +202,125 @@ def _weekday(
     weekday = order.index(words[j])
     days = (today.weekday() - weekday) % 7 or 7
     return Duration(days, range(i, j + 1))
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PART_OF_MONTH = {
+    "early": 1,
+    "beginning": 1,
+    "start": 1,
+    "mid": 15,
+    "middle": 15,
+    "late": 25,
+    "end": 28,
+}
+SKIPPED = frozenset({"the", "last", "around", "about", "like", "of", "this", "in", "on", "at"})
+
+
+def _since_date(
+    words: list[str], i: int, lexicon: Lexicon, today: datetime.date | None
+) -> Duration | None:
+    """ "Since halloween", "since the 3rd", "since early october": days since that date."""
+    if today is None or not lexicon.has("since", (words[i],)):
+        return None
+    j = i + 1
+    while j < len(words) and words[j] in SKIPPED:
+        j += 1
+    found = _named_date(words, j, lexicon, today) or _month_date(words, j, lexicon, today)
+    if found is None:
+        return None
+    date, stop = found
+    if date > today:
+        date = _year_before(date)
+    return Duration((today - date).days, range(i, stop))
+
+
+def _named_date(
+    words: list[str], j: int, lexicon: Lexicon, today: datetime.date
+) -> tuple[datetime.date, int] | None:
+    for size in range(min(4, len(words) - j), 0, -1):
+        spec = lexicon.dates.get(tuple(words[j : j + size]))
+        if spec is not None:
+            date = _date_of(spec, today.year)
+            if date is not None:
+                return date, j + size
+    return None
+
+
+def _date_of(spec: str, year: int) -> datetime.date | None:
+    """A date from "10-31" (month-day) or "nov thu 4" (the 4th Thursday of November)."""
+    try:
+        if "-" in spec and len(spec.split()) == 1:
+            month, day = (int(part) for part in spec.split("-"))
+            return datetime.date(year, month, day)
+        month_name, weekday_name, nth = spec.split()
+        month, weekday, n = MONTHS.index(month_name) + 1, WEEKDAYS.index(weekday_name), int(nth)
+    except ValueError:
+        return None
+    days = [
+        datetime.date(year, month, d)
+        for d in range(1, 32)
+        if _valid(year, month, d) and datetime.date(year, month, d).weekday() == weekday
+    ]
+    return days[n - 1] if n > 0 else days[n]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_date(
+    words: list[str], j: int, lexicon: Lexicon, today: datetime.date
+) -> tuple[datetime.date, int] | None:
+    """ "October", "october 3rd", "the 3rd of october", "early october", "the 3rd"."""
+    day = None
+    while j < len(words) and (words[j] in SKIPPED or words[j] in PART_OF_MONTH):
+        day = PART_OF_MONTH.get(words[j], day)
+        j += 1
+    ordinal = _ordinal(words, j, lexicon)
+    if ordinal is not None:
+        day, j = ordinal
+        while j < len(words) and words[j] in SKIPPED:
+            j += 1
+    if j < len(words) and lexicon.has("months", (words[j],)):
+        month = MONTHS.index(words[j][:3]) + 1
+        j += 1
+        after = _ordinal(words, j, lexicon)
+        if after is not None:
+            day, j = after
+        if not _valid(today.year, month, day or 1):
+            return None
+        return datetime.date(today.year, month, day or 1), j
+    if day is not None and j < len(words) and words[j] == "month":
+        j += 1
+    if ordinal is None or day is None:
+        return None
+    year, month = today.year, today.month
+    if day > today.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return (datetime.date(year, month, day), j) if _valid(year, month, day) else None
+
+
+def _ordinal(words: list[str], j: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    for size in (2, 1):
+        key = "ordinals." + " ".join(words[j : j + size])
+        if j + size <= len(words) and key in lexicon.numbers:
+            return int(lexicon.numbers[key]), j + size
+    if j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+        return int(words[j]), j + 1
+    return None
+
+
+def _year_before(date: datetime.date) -> datetime.date:
+    try:
+        return date.replace(year=date.year - 1)
+    except ValueError:
+        return date.replace(year=date.year - 1, day=28)
 
 
 def _weekday_order(phrase: tuple[str, ...]) -> int:

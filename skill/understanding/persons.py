@@ -15,7 +15,8 @@ class Person:
     who: str | None = None
     """ "self", "other", or None when the line does not say."""
     named: bool = False
-    """Said outright ("my mother", "it's for me"), not only by a pronoun ("she")."""
+    """Said outright as whom the questions are about ("it's for my mother", "for me", or the
+    person alone), not only mentioned ("my dad had it too") or implied by a pronoun."""
     male: bool | None = None
     """True for "he", "my son"; False for "she", "my mother"; None when not said."""
 
@@ -26,30 +27,29 @@ class Person:
 
 
 def who(words: list[str], matches: list[tuple[Match, Meaning]], lexicon: Lexicon) -> Person:
-    """Who a line is about: a named person first, then pronouns."""
+    """Who a line is about: a person named, then pronouns."""
     content = [w for w in words if w != "|"]
-    named_other = named_self = False
+    named: dict[str, bool] = {}
     sex_words: list[str] = []
     for match, meaning in matches:
         said = [words[p] for p in match.positions]
-        before = words[match.start - 2 : match.start]
+        before = words[max(0, match.start - 4) : match.start]
         whole = len(content) <= len(said) + 2
         pronoun = len(said) == 1 and lexicon.has("persons.other", (said[0],))
-        if meaning.person == SELF and (whole or _any(before, lexicon, "persons.possessives")):
-            named_self = True
-        elif (
-            meaning.person == OTHER
-            and not pronoun
-            and (whole or _any(before, lexicon, "persons.possessives"))
-        ):
-            named_other = True
+        if meaning.person is None or pronoun:
+            continue
+        if not (whole or _any(before, lexicon, "persons.possessives")):
+            continue
+        outright = whole or _any(before, lexicon, "persons.for")
+        named[meaning.person] = named.get(meaning.person, False) or outright
+        if meaning.person == OTHER:
             sex_words.extend(said)
     pronouns_other = [w for w in words if lexicon.has("persons.other", (w,))]
     pronouns_self = [w for w in words if lexicon.has("persons.self", (w,))]
-    if named_other:
-        return Person(OTHER, True, _sex(sex_words or pronouns_other, lexicon))
-    if named_self:
-        return Person(SELF, True, None)
+    if OTHER in named:
+        return Person(OTHER, named[OTHER], _sex(sex_words or pronouns_other, lexicon))
+    if SELF in named:
+        return Person(SELF, named[SELF], None)
     if pronouns_other:
         return Person(OTHER, False, _sex(pronouns_other, lexicon))
     if pronouns_self:
@@ -58,7 +58,9 @@ def who(words: list[str], matches: list[tuple[Match, Meaning]], lexicon: Lexicon
 
 
 def _any(words: list[str], lexicon: Lexicon, name: str) -> bool:
-    return any(lexicon.has(name, (w,)) for w in words)
+    return any(lexicon.has(name, (w,)) for w in words) or any(
+        lexicon.has(name, tuple(words[i : i + 2])) for i in range(len(words) - 1)
+    )
 
 
 def _sex(words: list[str], lexicon: Lexicon) -> bool | None:

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from skill.triage.model import FactValue
 from skill.understanding.lexicon import TOPIC_MIN_WORDS, Lexicon, Meaning, stem
 from skill.understanding.matching import Match, Token, find_phrases, find_words
-from skill.understanding.numbers import durations, temperatures
+from skill.understanding.numbers import Duration, durations, read_number, temperatures
 from skill.understanding.persons import Person, who
 from skill.understanding.scope import Kind, Status, Trigger, find_triggers, status
 from skill.understanding.spelling import correct
@@ -41,6 +41,8 @@ class Reading:
     """The line speaks of the twitching itself ("my eyelid has been jumping")."""
     hypothetical: bool = False
     """A sign was spoken of as a possibility ("what if she faints")."""
+    everything: bool = False
+    """ "All of them": every item of a list question."""
     heard: bool = False
     """Anything at all was understood."""
 
@@ -52,7 +54,7 @@ def read(
     words = _words(text, lexicon)
     if not words:
         return Reading()
-    command = _whole(words, lexicon, "commands.")
+    command = _command(words, lexicon)
     hidden = {
         i for span in find_words(words, lexicon.lists.get("exclusions", frozenset())) for i in span
     }
@@ -64,6 +66,7 @@ def read(
     facts: dict[str, FactValue] = {}
     uncertain: set[str] = set()
     places: list[str] = []
+    spread: set[str] = set()
     phrased: list[FactValue] = []
     hypothetical = False
     person_matches: list[tuple[Match, Meaning]] = []
@@ -84,7 +87,10 @@ def read(
             )
             continue
         if meaning.place:
-            if not how.negated and match.start >= corrected:
+            if meaning.sets.get(MULTIPLE_FACT) == "yes":
+                spread.add(str(meaning.sets[PLACE_FACT]))
+            locator = bool(places) and _locates(words, match.start)
+            if not how.negated and match.start >= corrected and not locator:
                 places.append(str(meaning.sets[PLACE_FACT]))
             if not how.negated and MULTIPLE_FACT in meaning.sets:
                 _merge(facts, {MULTIPLE_FACT: meaning.sets[MULTIPLE_FACT]})
@@ -93,16 +99,21 @@ def read(
             phrased.append(meaning.sets[DAYS_FACT])
             continue
         impaired = how.impaired and meaning.ability
-        _merge(facts, meaning.negated if how.negated or impaired else meaning.sets)
-        if how.uncertain and not how.negated:
+        negated = how.negated and not (how.by_particle and meaning.ability)
+        _merge(facts, meaning.negated if negated or impaired else meaning.sets)
+        if how.uncertain and not negated:
             uncertain.update(f for f, v in meaning.sets.items() if v == "yes")
     _temperatures(words, lexicon, triggers, taken, facts)
     places = list(dict.fromkeys(places))
     if len(places) > 1:
         _merge(facts, {MULTIPLE_FACT: "yes"})
+    if places and facts.get(MULTIPLE_FACT) == "yes" and not set(places) & spread:
+        places = [MANY_PLACES, *places]
     found = durations(words, lexicon, today, vague=vague)
-    later = [d for d in found if d.span.start >= corrected] or found
-    days = _longest([d.days for d in later]) if later else None
+    later = [d for d in found if d.span.start >= corrected]
+    days = _longest([d.days for d in later or found]) if found else None
+    if corrected and found and not later:
+        days = _corrected_number(words[corrected:], lexicon, found[-1]) or days
     if days is None and phrased:
         days = _longest([v for v in phrased if isinstance(v, (int, str))])
     answer = _answer(words[corrected:], lexicon) if corrected else None
@@ -131,6 +142,11 @@ def read(
         days=days,
         about_twitch=twitch or bool(places),
         hypothetical=hypothetical,
+        everything=(
+            bool(find_words(words, lexicon.lists.get("answers.all", frozenset())))
+            and answer == "yes"
+        )
+        or _whole(words, lexicon, "answers.all") is not None,
         heard=heard,
     )
 
@@ -142,6 +158,22 @@ def _words(text: str, lexicon: Lexicon) -> list[str]:
     words = drop_phrases(words, lexicon.lists.get("openers", frozenset()), at_start=True)
     words = [correct(w, lexicon) for w in words]
     return replace_phrases(words, lexicon.replacements)
+
+
+def _corrected_number(words: list[str], lexicon: Lexicon, before: Duration) -> int | None:
+    """A bare number after a correction, in the unit of the duration before it ("about a week,
+    no wait, more like two")."""
+    for i in range(len(words)):
+        number = read_number(words, i, lexicon)
+        if number is not None and before.per_unit:
+            return int(number.value * before.per_unit)
+    return None
+
+
+def _locates(words: list[str], start: int) -> bool:
+    """A place said to locate another ("the ring finger on my right hand")."""
+    before = words[max(0, start - 4) : start]
+    return any(w in ("on", "of") for w in before)
 
 
 def _merge(facts: dict[str, FactValue], new: Mapping[str, FactValue]) -> None:
@@ -175,12 +207,36 @@ def _temperatures(
 
 
 def _answer(words: list[str], lexicon: Lexicon) -> str | None:
-    """Yes, no or unsure: the whole line, or the answer it starts with."""
+    """Yes, no or unsure: the whole line (without hedges like "i guess"), the answer it
+    starts with, the one after its last "but", or its last particle ("so i guess yes i am")."""
     whole = tuple(w for w in words if w != BREAK)
+    spans = find_words(list(whole), lexicon.lists.get("hedges", frozenset()))
+    bare = tuple(w for i, w in enumerate(whole) if not any(i in s for s in spans))
     for answer in ANSWERS:
-        if lexicon.has(f"answers.{answer}", whole):
+        if lexicon.has(f"answers.{answer}", whole) or (
+            bare and lexicon.has(f"answers.{answer}", bare)
+        ):
             return answer
+    found = _leading(whole, lexicon)
+    if found is not None:
+        return found
+    particles = [w for w in whole if lexicon.has("answers.particles", (w,))]
+    for answer in ANSWERS:
+        if particles and lexicon.has(f"answers.{answer}", (particles[-1],)):
+            return answer
+    return None
+
+
+def _leading(whole: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The answer after the line's last "but", else the longest answer it starts with."""
     best: tuple[int, str] | None = None
+    tail = _tail(whole)
+    spans = find_words(list(tail), lexicon.lists.get("hedges", frozenset()))
+    bare = tuple(w for i, w in enumerate(tail) if not any(i in s for s in spans))
+    for answer in ANSWERS:
+        for said in (tail, bare):
+            if len(said) > 1 and lexicon.has(f"answers.{answer}", said):
+                return answer
     for answer in ANSWERS:
         for size in range(min(lexicon.longest(f"answers.{answer}"), len(whole)), 0, -1):
             phrase = whole[:size]
@@ -196,15 +252,50 @@ def _answer(words: list[str], lexicon: Lexicon) -> str | None:
 
 def _leads(whole: tuple[str, ...], size: int, lexicon: Lexicon) -> bool:
     """Whether an answer phrase of this size that starts the line answers the question: a
-    particle ("no she isn't"), a longer form ("not that i know of"), or one that ends a
-    sentence; not "it is" of "it is in my thumb", nor "right" of "right calf"."""
+    particle ("no she isn't"), or a form that is not only an answer said alone ("not that i
+    know of"), or one that ends a sentence; not "it is" of "it is in my thumb", nor "a bit"
+    of "a bit of a fever"."""
     if lexicon.has("answers.particles", whole[:1]):
         return True
     if size == len(whole) or whole[size] == BREAK:
         return True
-    if size == 1:
-        return False
-    return size >= 3 or not lexicon.has("subjects", whole[:1])
+    return size > 1 and not lexicon.has("answers.alone", whole[:size])
+
+
+def _tail(whole: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows the last "but" or sentence break ("i had one before but not now")."""
+    for i in range(len(whole) - 1, 0, -1):
+        if whole[i - 1] in ("but", BREAK):
+            return whole[i:]
+    return ()
+
+
+def _command(words: list[str], lexicon: Lexicon) -> str | None:
+    """A command said as the whole line, after words that only open or close it ("sorry, can
+    you say that again please"), or ending a line ("that's a lot, could you say it slower")."""
+    rest = [w for w in words if w != BREAK]
+    for name in ("command_openers", "command_closers"):
+        spans = find_words(rest, lexicon.lists.get(name, frozenset()))
+        at_edge = [
+            s for s in spans if (s.start == 0 if name.endswith("openers") else s.stop == len(rest))
+        ]
+        while at_edge:
+            span = at_edge[0]
+            rest = rest[span.stop :] if span.start == 0 else rest[: span.start]
+            spans = find_words(rest, lexicon.lists.get(name, frozenset()))
+            at_edge = [
+                s
+                for s in spans
+                if (s.start == 0 if name.endswith("openers") else s.stop == len(rest))
+            ]
+    found = _whole(rest, lexicon, "commands.")
+    if found is not None or len(rest) < 3:
+        return found
+    for size in range(min(len(rest) - 1, 6), 1, -1):
+        found = _whole(rest[-size:], lexicon, "commands.")
+        if found is not None:
+            return found
+    return None
 
 
 def _whole(words: list[str], lexicon: Lexicon, prefix: str) -> str | None:

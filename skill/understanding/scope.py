@@ -45,6 +45,8 @@ class Status:
     past: bool = False
     impaired: bool = False
     """Said with a difficulty ("a hard time breathing"): an ability that is impaired."""
+    by_particle: bool = False
+    """Negated only by an answer particle that opens the line ("no, breathing's fine")."""
 
 
 def find_triggers(words: list[str], lexicon: Lexicon, matches: list[Match]) -> list[Trigger]:
@@ -73,19 +75,29 @@ def status(
 ) -> Status:
     """How one found phrase is meant, from the triggers around it."""
     negated = uncertain = hypothetical = past = impaired = False
+    negators: list[Trigger] = []
     for trigger in triggers:
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
             continue
         if match.start <= trigger.span.start < match.end:
-            negated = negated or Kind.NEG_BEFORE in kinds
+            if Kind.NEG_BEFORE in kinds:
+                negated = True
+                negators.append(trigger)
             impaired = impaired or Kind.DIFFICULTY in kinds
             continue
         if trigger.span.stop <= match.start:
             if Kind.NEG_BEFORE in kinds and _reaches(
-                words, trigger.span.stop, match.start, lexicon, triggers, clauses=True
+                words,
+                trigger.span.stop,
+                match.start,
+                lexicon,
+                triggers,
+                clauses=True,
+                particle=_is_particle(words, trigger, lexicon),
             ):
                 negated = True
+                negators.append(trigger)
             if Kind.DIFFICULTY in kinds and _reaches(
                 words, trigger.span.stop, match.start, lexicon, triggers, clauses=True
             ):
@@ -106,6 +118,7 @@ def status(
             between = words[match.end : trigger.span.start]
             if Kind.NEG_AFTER in kinds and _after(between, trigger, words, taken):
                 negated = True
+                negators.append(trigger)
             if Kind.DIFFICULTY in kinds and len(between) <= POST_REACH and BREAK not in between:
                 impaired = True
             if (
@@ -115,7 +128,15 @@ def status(
                 and not _ended(match.end, trigger.span.start, triggers)
             ):
                 past = True
-    return Status(negated, uncertain, hypothetical, past, impaired)
+    by_particle = bool(negators) and all(
+        t.span.start == 0 and _is_particle(words, t, lexicon) for t in negators
+    )
+    return Status(negated, uncertain, hypothetical, past, impaired, by_particle)
+
+
+def _is_particle(words: list[str], trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a trigger is an answer particle ("no", "nope") rather than "not", "without"."""
+    return lexicon.has("answers.particles", tuple(words[trigger.span.start : trigger.span.stop]))
 
 
 def _ended(start: int, stop: int, triggers: list[Trigger]) -> bool:
@@ -130,14 +151,21 @@ def _reaches(
     triggers: list[Trigger],
     *,
     clauses: bool,
+    particle: bool = False,
 ) -> bool:
-    """Whether a trigger ending at `start` governs a phrase beginning at `stop`."""
+    """Whether a trigger ending at `start` governs a phrase beginning at `stop`. With
+    `clauses`, a subject starts a new clause ("no fever and she can't talk"), unless a verb of
+    thinking comes before it ("i don't think she fainted"); after an answer particle, so does a
+    determiner ("no, my hand is numb"), but not after "not" ("not the eyelid")."""
     if stop - start > lexicon.window or _ended(start, stop, triggers):
         return False
-    for k in range(start, stop):
+    for k in range(start, min(stop + 1, len(words))):
         if words[k] == BREAK:
             return False
-        if clauses and lexicon.has("subjects", (words[k],)):
+        starts = lexicon.has("subjects", (words[k],)) or (
+            particle and lexicon.has("determiners", (words[k],))
+        )
+        if clauses and starts:
             before = words[k - 1] if k > 0 else ""
             if not lexicon.has("thinking", (before,)):
                 return False

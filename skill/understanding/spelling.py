@@ -8,7 +8,7 @@ from importlib import resources
 
 from skill.understanding.lexicon import Lexicon, stem
 
-MIN_LENGTH = 5
+MIN_LENGTH = 4
 COMMON = 100
 """A word seen at least this often in the spoken-English word list is a real word."""
 
@@ -31,9 +31,14 @@ def correct(word: str, lexicon: Lexicon) -> str:
     from rapidfuzz.distance import DamerauLevenshtein
 
     limit = 1 if len(word) < 8 else 2
-    best = process.extractOne(
-        word, lexicon.spellable, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+    near = process.extract(
+        word, lexicon.spellable, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8
     )
-    if best is None or word in _english():
+    if not near or word in _english():
         return word
+    # The closest; then one that starts and ends as the word does ("tumb": thumb, not numb).
+    best = min(
+        near,
+        key=lambda found: (found[1], found[0][0] != word[0], found[0][-1] != word[-1]),
+    )
     return str(best[0])

@@ -9,6 +9,7 @@ from typing import Any
 from skill.triage.model import PERSONS, FactValue
 from skill.triage.parse import answer_value
 from skill.triage.reader import Problems, check_keys
+from skill.words.generated import with_speech_samples
 from skill.words.model import Concept, Intent, SlotValue, Speech, Words
 from skill.words.samples import SLOT, expand
 
@@ -24,8 +25,14 @@ SPEECH_LISTS = (
     "exclusions",
     "corrections",
     "subjects",
+    "determiners",
     "thinking",
+    "months",
     "carriers",
+    "command_openers",
+    "command_closers",
+    "hedges",
+    "gap_words",
     "more_than",
     "less_than",
     "vague_durations",
@@ -34,10 +41,10 @@ SPEECH_LISTS = (
     "twitch_words",
 )
 SPEECH_GROUPS = {
-    "answers": ("yes", "no", "unsure", "particles"),
+    "answers": ("yes", "no", "unsure", "particles", "alone", "all"),
     "negation": ("before", "after", "pseudo", "end"),
     "historical": ("before", "after"),
-    "persons": ("self", "other", "possessives", "male", "female"),
+    "persons": ("self", "other", "possessives", "for", "male", "female"),
     "commands": ("repeat", "slower", "help", "why", "back", "start_over", "stop"),
 }
 SPEECH_KEYS = {
@@ -50,6 +57,8 @@ SPEECH_KEYS = {
     "relative_days",
     "concepts",
     "temperature",
+    "dates",
+    "ordinals",
 }
 
 
@@ -95,6 +104,13 @@ def load_words(problems: Problems, locale: str) -> Words | None:
     intents = _intents(problems, intents_file, raw_intents, types)
     if speech is None:
         return None
+    sources = {name: item["samples_from"] for name, item in raw_intents.items()}
+    for name, lists in sources.items():
+        for list_name in lists:
+            if list_name not in speech.lists:
+                path = f"intents.{name}.samples_from"
+                problems.add(intents_file, path, f"no speech list {list_name!r}")
+    intents = with_speech_samples(intents, sources, speech, types)
     _check_said_once(problems, slot_types_file(language), types)
     return Words(
         locale=locale,
@@ -180,6 +196,9 @@ def _check_said_once(problems: Problems, file: str, types: dict[str, list[SlotVa
     for type_name, values in types.items():
         owner: dict[str, str] = {}
         for value in values:
+            forms = [said.lower() for said in value.said]
+            for twice in sorted({f for f in forms if forms.count(f) > 1}):
+                problems.add(file, f"{type_name}.{value.id}", f"{twice!r} is said twice")
             for said in value.said:
                 key = said.lower()
                 if owner.setdefault(key, value.id) != value.id:
@@ -199,7 +218,13 @@ def _raw_intents(problems: Problems, file: str, node: Any) -> dict[str, dict[str
         return {}
     raw: dict[str, dict[str, Any]] = {}
     for name, item in intents.items():
-        check_keys(problems, file, f"intents.{name}", item, {"slots", "samples", "implies_person"})
+        check_keys(
+            problems,
+            file,
+            f"intents.{name}",
+            item,
+            {"slots", "samples", "samples_from", "implies_person"},
+        )
         if not isinstance(item, dict):
             problems.add(file, f"intents.{name}", "expected a mapping")
             continue
@@ -214,7 +239,15 @@ def _raw_intents(problems: Problems, file: str, node: Any) -> dict[str, dict[str
         if implied is not None and implied not in PERSONS:
             problems.add(file, f"intents.{name}.implies_person", f"expected one of {list(PERSONS)}")
             implied = None
-        raw[str(name)] = {"slots": dict(slots), "samples": list(samples), "person": implied}
+        sources = _strings(
+            problems, file, f"intents.{name}.samples_from", item.get("samples_from", [])
+        )
+        raw[str(name)] = {
+            "slots": dict(slots),
+            "samples": list(samples),
+            "person": implied,
+            "samples_from": sources,
+        }
     return raw
 
 
@@ -308,7 +341,7 @@ def _speech(problems: Problems, file: str, node: Any) -> Speech | None:
                 problems, file, f"{group}.{name}", item.get(name, [])
             )
     tables: dict[str, dict[str, str]] = {}
-    for name in ("replacements", "contractions"):
+    for name in ("replacements", "contractions", "dates"):
         table = node.get(name, {})
         if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()
@@ -317,14 +350,14 @@ def _speech(problems: Problems, file: str, node: Any) -> Speech | None:
             table = {}
         tables[name] = dict(table)
     numbers: dict[str, float] = {}
-    for name in ("numbers", "units"):
+    for name in ("numbers", "units", "ordinals"):
         table = node.get(name, {})
         if not isinstance(table, dict) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in table.values()
         ):
             problems.add(file, name, "expected a mapping of word to number")
             continue
-        prefix = "units." if name == "units" else ""
+        prefix = "" if name == "numbers" else f"{name}."
         numbers.update({f"{prefix}{k}": float(v) for k, v in table.items()})
     days = node.get("relative_days", {})
     if not isinstance(days, dict) or not all(
@@ -378,7 +411,7 @@ def _concepts(problems: Problems, file: str, node: Any) -> tuple[Concept, ...]:
     found = []
     for concept_id, item in node.items():
         path = f"concepts.{concept_id}"
-        check_keys(problems, file, path, item, {"phrases", "sets", "negated"})
+        check_keys(problems, file, path, item, {"phrases", "patterns", "sets", "negated"})
         if not isinstance(item, dict):
             problems.add(file, path, "expected a mapping")
             continue
@@ -388,12 +421,21 @@ def _concepts(problems: Problems, file: str, node: Any) -> tuple[Concept, ...]:
             if "negated" in item
             else {fact: "no" for fact, value in sets.items() if value == "yes"}
         )
+        patterns = []
+        for i, pattern in enumerate(item.get("patterns", [])):
+            groups = _strings(problems, file, f"{path}.patterns[{i}]", pattern)
+            if len(groups) < 2:
+                problems.add(file, f"{path}.patterns[{i}]", "a pattern needs two or more groups")
+            patterns.append(groups)
+        if not item.get("phrases") and not patterns:
+            problems.add(file, path, "needs phrases or patterns")
         found.append(
             Concept(
                 id=str(concept_id),
-                phrases=_strings(problems, file, f"{path}.phrases", item.get("phrases")),
+                phrases=_strings(problems, file, f"{path}.phrases", item.get("phrases", [])),
                 sets=MappingProxyType(sets),
                 negated=MappingProxyType(negated),
+                patterns=tuple(patterns),
             )
         )
     return tuple(found)

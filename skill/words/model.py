@@ -33,6 +33,9 @@ class Concept:
     phrases: tuple[str, ...]
     sets: Mapping[str, FactValue]
     negated: Mapping[str, FactValue]
+    patterns: tuple[tuple[str, ...], ...] = ()
+    """Each a list of word groups ("speech|words", "garbled|slurred") that must all be said
+    close together, in any order, for the concept to be heard."""
 
 
 @dataclass(frozen=True)

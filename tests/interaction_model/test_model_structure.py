@@ -448,9 +448,21 @@ def test_shared_none_answers_mean_no_in_both_intents() -> None:
         assert resolved == {("TriggerIntent", "none"), ("HealthFactorIntent", "none")}, phrase
 
 
-@pytest.mark.parametrize("intent_name", ["AMAZON.YesIntent", "AMAZON.NoIntent"])
-def test_yes_and_no_keep_their_samples_minimal(intent_name: str) -> None:
-    assert len(samples(intent_name)) <= 5
+@pytest.mark.parametrize(
+    ("intent_name", "said"),
+    [
+        ("AMAZON.NoIntent", "no none of those"),
+        ("AMAZON.NoIntent", "not that i know of"),
+        ("AMAZON.NoIntent", "nope nothing like that"),
+        ("AMAZON.NoIntent", "i don't think so"),
+        ("AMAZON.YesIntent", "yeah she does"),
+        ("AMAZON.YesIntent", "i think so"),
+        ("UnsureIntent", "no idea"),
+        ("UnsureIntent", "hard to say"),
+    ],
+)
+def test_yes_no_and_unsure_carry_the_natural_forms(intent_name: str, said: str) -> None:
+    assert said in {normalize(s) for s in samples(intent_name)}
 
 
 # ---------------------------------------------------------------------------- slot types
