@@ -1,14 +1,43 @@
 """The conversation kept in Alexa session attributes between turns."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from skill.alexa.bounds import Limits, within
+from skill.alexa.voice import ssml
 from skill.triage import Content, StateError, TriageState
 from skill.triage.model import PERSONS
 
 MAX_MISSES = 3
 """The third miss in a row ends the conversation kindly."""
+MAX_SPEECH = 8000
+"""Alexa's limit on the characters of one outputSpeech, SSML tags included."""
+SPEAK_TAGS = "<speak></speak>"
+"""The wrapper the SDK puts around our SSML."""
+LIMITS = Limits(depth=6, items=4096, chars=128 * 1024, text=MAX_SPEECH)
+"""Bounds well above the largest state the skill writes (its deepest part is a triage history
+entry, four levels down; the history holds at most 64 updates), checked before any field is
+read."""
+UNREADABLE: dict[str, object] = {"unreadable": True}
+"""Put in place of attributes beyond LIMITS before the SDK copies them; read as a broken state."""
+FIELDS = frozenset(
+    {
+        "phase",
+        "person",
+        "triage",
+        "question",
+        "clarified",
+        "intro",
+        "slow",
+        "last",
+        "misses",
+        "simple",
+        "male",
+    }
+)
+LAST_FIELDS = frozenset({"speech", "reprompt"})
 
 
 class Phase(StrEnum):
@@ -30,6 +59,7 @@ class Phase(StrEnum):
 
 SIMPLE_PHASES = frozenset({"who_for", "offer", "start_offer"})
 """Phases that can be asked in a simpler form, besides the questions."""
+PHASES = frozenset(phase.value for phase in Phase)
 
 
 @dataclass
@@ -69,43 +99,82 @@ class Session:
         }
 
     @classmethod
-    def from_attributes(cls, data: dict[str, Any], content: Content) -> "Session":
-        """Read the attributes back; raise StateError when anything is malformed or unknown."""
-        if not data:
+    def from_attributes(cls, data: object, content: Content) -> "Session":
+        """Read the attributes back (empty ones are a new session); raise StateError for
+        anything beyond the limits, of another shape or type, or unknown to the content."""
+        if isinstance(data, dict) and not data:
             return cls()
-        try:
-            phase = Phase(data["phase"])
-            person, question, clarified = data["person"], data["question"], data["clarified"]
-            intro, slow, last = data["intro"], data["slow"], data["last"]
-            speech, reprompt = last["speech"], last["reprompt"]
-            misses, simple, male = data["misses"], data["simple"], data["male"]
-        except (KeyError, TypeError, ValueError) as error:
-            raise StateError("malformed session attributes") from error
-        questions = {q.id for q in content.questions}
-        if (
-            person not in PERSONS
-            or not all(q is None or q in questions for q in (question, clarified))
-            or (phase is Phase.ASKING) != (question is not None)
-            or not all(isinstance(flag, bool) for flag in (intro, slow))
-            or not all(isinstance(text, str) for text in (speech, reprompt))
-            or not isinstance(misses, int)
-            or isinstance(misses, bool)
-            or not 0 <= misses <= MAX_MISSES
-            or not (simple is None or simple in questions or simple in SIMPLE_PHASES)
-            or male not in (None, True, False)
-        ):
-            raise StateError("unknown values in session attributes")
+        if not readable(data):
+            raise StateError("session attributes too large, too deep or not an object")
+        fields = _object(data, FIELDS)
+        last = _object(fields["last"], LAST_FIELDS)
+        questions = frozenset(q.id for q in content.questions)
+        phase = Phase(_one_of(fields["phase"], PHASES))
+        question = _optional(fields["question"], questions)
+        if (phase is Phase.ASKING) != (question is not None):
+            raise StateError("a question is pending exactly when asking")
         return cls(
             phase=phase,
-            person=person,
-            state=TriageState.from_json(data.get("triage"), content),
+            person=_one_of(fields["person"], PERSONS),
+            state=TriageState.from_json(fields["triage"], content),
             question=question,
-            clarified=clarified,
-            intro=intro,
-            slow=slow,
-            last_speech=speech,
-            last_reprompt=reprompt,
-            misses=misses,
-            simple=simple,
-            male=male,
+            clarified=_optional(fields["clarified"], questions),
+            intro=_flag(fields["intro"]),
+            slow=_flag(fields["slow"]),
+            last_speech=_speech(last["speech"]),
+            last_reprompt=_speech(last["reprompt"]),
+            misses=_count(fields["misses"], MAX_MISSES),
+            simple=_optional(fields["simple"], _pending(phase, question)),
+            male=None if fields["male"] is None else _flag(fields["male"]),
         )
+
+
+def readable(data: object) -> bool:
+    """Whether session attributes are an object within LIMITS, worth reading field by field."""
+    return isinstance(data, dict) and within(data, LIMITS)
+
+
+def _pending(phase: Phase, question: str | None) -> frozenset[str]:
+    """What can be asked in its simpler form now: the pending question, or the phase."""
+    if question is not None:
+        return frozenset({question})
+    return frozenset({phase.value}) & SIMPLE_PHASES
+
+
+def _object(value: object, names: frozenset[str]) -> dict[str, object]:
+    if not isinstance(value, dict) or value.keys() != names:
+        raise StateError("unexpected fields in session attributes")
+    return value
+
+
+def _one_of(value: object, allowed: Collection[str]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise StateError("unknown value in session attributes")
+    return value
+
+
+def _optional(value: object, allowed: Collection[str]) -> str | None:
+    return None if value is None else _one_of(value, allowed)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise StateError("a flag in session attributes is not true or false")
+    return value
+
+
+def _count(value: object, most: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise StateError("a count in session attributes is out of range")
+    return value
+
+
+def _speech(value: object) -> str:
+    if not isinstance(value, str) or spoken_length(value) > MAX_SPEECH:
+        raise StateError("speech in session attributes is too long to say again")
+    return value
+
+
+def spoken_length(text: str) -> int:
+    """Characters of the outputSpeech that says a text again, slowly (the longest form)."""
+    return len(SPEAK_TAGS) + len(ssml([text], slow=True))
