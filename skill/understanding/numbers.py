@@ -159,6 +159,9 @@ def _numbered(words: list[str], i: int, lexicon: Lexicon) -> Duration | None:
         return None
     per_unit, stop = unit
     value = number.value
+    if words[stop : stop + 3] == ["and", "a", "half"]:
+        value += 0.5
+        stop += 3
     if words[i] in ("a", "an") and number.value == 1 and i > 0 and _rate(words[i - 1]):
         return None
     if i + 1 < len(words) and stop < len(words) and words[stop] == "or":

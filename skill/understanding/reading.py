@@ -107,7 +107,7 @@ def read(
     places = list(dict.fromkeys(places))
     if len(places) > 1:
         _merge(facts, {MULTIPLE_FACT: "yes"})
-    if places and facts.get(MULTIPLE_FACT) == "yes" and not set(places) & spread:
+    if len(places) == 1 and facts.get(MULTIPLE_FACT) == "yes" and not set(places) & spread:
         places = [MANY_PLACES, *places]
     found = durations(words, lexicon, today, vague=vague)
     later = [d for d in found if d.span.start >= corrected]
@@ -288,13 +288,23 @@ def _command(words: list[str], lexicon: Lexicon) -> str | None:
                 for s in spans
                 if (s.start == 0 if name.endswith("openers") else s.stop == len(rest))
             ]
-    found = _whole(rest, lexicon, "commands.")
+    found = _whole(rest, lexicon, "commands.") or _all_one_command(rest, lexicon)
     if found is not None or len(rest) < 3:
         return found
     for size in range(min(len(rest) - 1, 6), 1, -1):
         found = _whole(rest[-size:], lexicon, "commands.")
         if found is not None:
             return found
+    return None
+
+
+def _all_one_command(words: list[str], lexicon: Lexicon) -> str | None:
+    """A line made only of phrases of one command ("that's all, goodbye")."""
+    names = [name for name in lexicon.lists if name.startswith("commands.")]
+    for name in names:
+        spans = find_words(words, lexicon.lists[name])
+        if words and sum(len(s) for s in spans) == len(words):
+            return name.removeprefix("commands.")
     return None
 
 

@@ -1,0 +1,71 @@
+"""No dead ends: whatever is said, a session never goes on for more than three turns in a row
+without moving on (a fact taken, another question, the outcome) or ending kindly."""
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skill.lambda_function import lambda_handler
+from skill.simulator.cli import Simulator, model_path
+from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
+from skill.simulator.outcome import outcome_of
+from skill.simulator.resolver import Resolver
+
+MAX_STILL = 3
+NOISE = [
+    "blue",
+    "the weather",
+    "seven",
+    "turtles",
+    "mm",
+    "okay okay",
+    "banana bread",
+    "left",
+    "television",
+    "and then",
+    "the car",
+    "purple spotty",
+    "hello",
+    "um the thing",
+]
+ANSWERS = ["yes", "no", "not sure", "my calf", "three days", "coffee", "it's for me", "none"]
+RESOLVER = Resolver.from_file(model_path("en-US"))
+
+
+def state(sim: Simulator) -> str:
+    attributes = {k: v for k, v in sim.session.attributes.items() if k not in ("last", "misses")}
+    return json.dumps(attributes, sort_keys=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    opening=st.sampled_from([None, "my eyelid", "the weather is nice"]),
+    lines=st.lists(st.sampled_from(NOISE * 3 + ANSWERS), min_size=1, max_size=25),
+)
+def test_random_speech_never_keeps_a_session_still_for_long(opening, lines):
+    sim = Simulator(lambda_handler, RESOLVER, Session(SIMULATED_SKILL_ID, "en-US"), outcome_of)
+    record = sim.first(opening)
+    still = 0
+    for line in lines:
+        if record["end_session"]:
+            return
+        before = state(sim)
+        record = sim.say(line)
+        still = 0 if record["end_session"] or state(sim) != before else still + 1
+        assert still < MAX_STILL, f"{still} turns without progress, last {line!r}"
+
+
+def test_three_misses_in_a_row_end_kindly_with_the_safety_net():
+    sim = Simulator(lambda_handler, RESOLVER, Session(SIMULATED_SKILL_ID, "en-US"), outcome_of)
+    sim.first(None)
+    sim.say("it's for me")
+    sim.say("no")
+    first = sim.say("purple spotty")
+    second = sim.say("the weather is nice")
+    third = sim.say("banana bread")
+    assert "Sorry, I didn't catch that." in first["speech"]
+    assert "Just say yes or no." in second["speech"]
+    assert third["end_session"]
+    assert "call 9 1 1 now" in third["speech"]
+    assert "health care provider" in third["speech"]

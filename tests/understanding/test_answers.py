@@ -1,0 +1,65 @@
+"""Yes, no and not sure in the many forms people use, and commands said in passing."""
+
+import pytest
+
+ANSWERS = [
+    ("nope, nothing like that", "no"),
+    ("no none of those", "no"),
+    ("not as far as i know", "no"),
+    ("i don't believe so", "no"),
+    ("no she hasn't", "no"),
+    ("nah she's fine", "no"),
+    ("not really no", "no"),
+    ("i had one years ago but not now", "no"),
+    ("yeah she does", "yes"),
+    ("uh huh", "yes"),
+    ("yep i think so", "yes"),
+    ("well kind of yeah", "yes"),
+    ("a little i guess", "yes"),
+    ("i guess so", "yes"),
+    ("so i suppose yes i am", "yes"),
+    ("i'm not sure", "unsure"),
+    ("hard to say really", "unsure"),
+    ("no idea honestly", "unsure"),
+    ("i couldn't tell you", "unsure"),
+    ("i wouldn't know", "unsure"),
+]
+
+
+@pytest.mark.parametrize(("line", "answer"), ANSWERS)
+def test_an_answer_in_its_natural_form(hear, line, answer):
+    assert hear(line).answer == answer
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["a bit of a fever", "it's in my left thumb", "right calf", "she has a twitch", "some coffee"],
+)
+def test_words_that_only_start_like_an_answer_are_no_answer(hear, line):
+    assert hear(line).answer is None
+
+
+COMMANDS = [
+    ("sorry can you say that again", "repeat"),
+    ("could you repeat that please", "repeat"),
+    ("that was a lot could you say it slower", "slower"),
+    ("why do you need to know that", "why"),
+    ("i want to change my answer", "back"),
+    ("can we start over", "start_over"),
+    ("what can i say", "help"),
+    ("that's all thanks goodbye", "stop"),
+]
+
+
+@pytest.mark.parametrize(("line", "command"), COMMANDS)
+def test_a_command_in_a_sentence(hear, line, command):
+    assert hear(line).command == command
+
+
+@pytest.mark.parametrize("line", ["it won't stop twitching", "i can't stop worrying", "go on"])
+def test_the_words_of_a_command_inside_other_speech_are_no_command(hear, line):
+    assert hear(line).command is None
+
+
+def test_all_of_them_names_every_item(hear):
+    assert hear("yes all of them").everything
