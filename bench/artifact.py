@@ -14,11 +14,12 @@ from typing import Any
 from bench.entries import BASELINE_DIR, ROOT
 
 BUILD_TIMEOUT_S = 180.0
-# The pip call of scripts/build-lambda, for the baseline's requirement.
+# The pip call of scripts/build-lambda (arm64, as the template deploys), for the baseline's
+# requirement.
 PIP_TARGET = [
     "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
     "--root-user-action=ignore", "--upgrade",
-    "--platform", "manylinux2014_x86_64", "--platform", "manylinux_2_28_x86_64",
+    "--platform", "manylinux2014_aarch64", "--platform", "manylinux_2_28_aarch64",
     "--implementation", "cp", "--python-version", "3.12",
     "--only-binary=:all:", "--no-compile",
 ]  # fmt: skip

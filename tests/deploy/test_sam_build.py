@@ -1,4 +1,10 @@
-"""sam build makes an artifact with only the runtime code, and that artifact answers Alexa."""
+"""sam build makes an arm64 artifact with only the runtime code, and that code answers Alexa.
+
+This machine cannot run aarch64 code, so the arm64 artifact that sam build makes is checked for
+what it holds (its wheels' tags, the machine of every compiled library), and an x86_64 artifact
+built by the same script (scripts/build-lambda --arch x86_64) answers a LaunchRequest in a
+Python that sees only the artifact.
+"""
 
 import json
 import os
@@ -18,6 +24,7 @@ from skill.understanding.load import compile_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SAM = Path(sys.executable).parent / "sam"
+BUILD_SCRIPT = ROOT / "scripts" / "build-lambda"
 LAUNCH_REQUEST = Path(__file__).with_name("launch_request.json")
 SKILL_ID = "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8a9b-abcdef012345"
 NOT_SHIPPED = {
@@ -36,6 +43,11 @@ NOT_SHIPPED = {
 }
 
 pytestmark = pytest.mark.skipif(not SAM.is_file(), reason="sam is not installed beside python")
+
+# ELF e_machine values (the 16-bit field at offset 18 of every shared library).
+ELF_MACHINES = {"arm64": 183, "x86_64": 62}
+WHEEL_MACHINES = {"arm64": "aarch64", "x86_64": "x86_64"}
+COMPILED = {"pyyaml", "rapidfuzz"}
 
 # Runs like Lambda's python3.12: no site-packages, only the artifact on the path.
 INVOKE = """
@@ -68,7 +80,7 @@ with open(result_file, "w", encoding="utf-8") as f:
 
 @pytest.fixture(scope="module")
 def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The SkillFunction folder that `sam build` leaves, without Docker."""
+    """The SkillFunction folder that `sam build` leaves (arm64), without Docker."""
     build_dir = tmp_path_factory.mktemp("sam") / "build"
     env = {**os.environ, "SAM_CLI_TELEMETRY": "0", "PYTHON": sys.executable}
     result = subprocess.run(
@@ -82,6 +94,40 @@ def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return build_dir / "SkillFunction"
+
+
+@pytest.fixture(scope="module")
+def x86_artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same build for x86_64, which this machine can run."""
+    out = tmp_path_factory.mktemp("x86") / "SkillFunction"
+    result = subprocess.run(
+        [BUILD_SCRIPT, "--arch", "x86_64", out],
+        cwd=ROOT,
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _wheel_tags(folder: Path) -> dict[str, list[str]]:
+    """Each installed distribution's wheel tags."""
+    tags = {}
+    for wheel in folder.glob("*.dist-info/WHEEL"):
+        metadata = (wheel.parent / "METADATA").read_text(encoding="utf-8")
+        name = next(line[6:] for line in metadata.splitlines() if line.startswith("Name: "))
+        text = wheel.read_text(encoding="utf-8")
+        tags[name.lower()] = [line[5:] for line in text.splitlines() if line.startswith("Tag: ")]
+    return tags
+
+
+def _elf_machine(library: Path) -> int:
+    header = library.read_bytes()[:20]
+    assert header[:4] == b"\x7fELF", library
+    return int.from_bytes(header[18:20], "little")
 
 
 def _files(folder: Path) -> set[str]:
@@ -129,7 +175,45 @@ def test_artifact_dependencies_are_the_pyproject_pins(artifact: Path) -> None:
         assert pin.specifier.contains(installed[pin.name.lower()]), pin
 
 
-def test_artifact_answers_a_launch_request_on_its_own(artifact: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("arch", ["arm64", "x86_64"])
+def test_compiled_wheels_are_for_the_architecture(
+    artifact: Path, x86_artifact: Path, arch: str
+) -> None:
+    folder = artifact if arch == "arm64" else x86_artifact
+    tags = _wheel_tags(folder)
+    compiled = {name for name, found in tags.items() if any("linux" in t for t in found)}
+    assert compiled >= COMPILED
+    for name in compiled:
+        assert all(t.endswith("_" + WHEEL_MACHINES[arch]) for t in tags[name]), (name, tags[name])
+    for name in set(tags) - compiled:
+        assert all(t.endswith("-none-any") for t in tags[name]), (name, tags[name])
+
+
+@pytest.mark.parametrize("arch", ["arm64", "x86_64"])
+def test_every_compiled_library_is_for_the_architecture(
+    artifact: Path, x86_artifact: Path, arch: str
+) -> None:
+    folder = artifact if arch == "arm64" else x86_artifact
+    libraries = sorted(folder.rglob("*.so"))
+    assert libraries
+    assert {p.name: _elf_machine(p) for p in libraries} == dict.fromkeys(
+        (p.name for p in libraries), ELF_MACHINES[arch]
+    )
+
+
+def test_both_architectures_ship_the_same_python_skill_and_content(
+    artifact: Path, x86_artifact: Path
+) -> None:
+    def portable(folder: Path) -> set[str]:
+        return {f for f in _files(folder) if not f.endswith(".so") and ".dist-info/" not in f}
+
+    assert portable(artifact) == portable(x86_artifact)
+
+
+def test_x86_artifact_answers_a_launch_request_on_its_own(
+    x86_artifact: Path, tmp_path: Path
+) -> None:
+    artifact = x86_artifact
     event = json.loads(LAUNCH_REQUEST.read_text(encoding="utf-8"))
     assert event["context"]["System"]["application"]["applicationId"] == SKILL_ID
     result_file = tmp_path / "result.json"

@@ -1,5 +1,10 @@
-"""The SAM template: lint, handler, runtime, and the skill ID wiring."""
+"""The SAM template: lint, handler, runtime, architecture, the alias, and the skill ID wiring.
 
+The transforms run here as CloudFormation runs them: AWS::LanguageExtensions first (SAM CLI's own
+implementation of it), then the SAM translator, with the parameter values of a deployment.
+"""
+
+import copy
 import importlib
 import re
 import subprocess
@@ -9,6 +14,7 @@ from typing import Any
 
 import boto3
 import pytest
+from samcli.lib.cfn_language_extensions.api import process_template
 from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 from samtranslator.yaml_helper import yaml_parse
@@ -17,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
 BUILD_SCRIPT = ROOT / "scripts" / "build-lambda"
 SKILL_ID_REF = {"Ref": "SkillId"}
+SKILL_ID = "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8a9b-abcdef012345"
+OTHER_SKILL_ID = "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8a9b-abcdef099999"
+ALIAS = "live"
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +72,10 @@ def test_build_script_targets_the_template_runtime_and_architecture(
     script = BUILD_SCRIPT.read_text(encoding="utf-8")
     version = function["Runtime"].removeprefix("python")
     assert f"--python-version {version} " in script
-    assert function["Architectures"] == ["x86_64"]
-    assert "--platform manylinux2014_x86_64 " in script
+    assert function["Architectures"] == ["arm64"]
+    assert "\narch=arm64\n" in script, "the script's default must be the template's architecture"
+    assert "arm64) machine=aarch64 ;;" in script
+    assert '--platform "manylinux2014_$machine" --platform "manylinux_2_28_$machine"' in script
 
 
 def test_timeout_fits_in_the_eight_seconds_alexa_waits(function: dict[str, Any]) -> None:
@@ -105,29 +116,82 @@ def test_skill_id_parameter_accepts_only_skill_ids(
     assert bool(re.fullmatch(pattern, skill_id)) is allowed
 
 
-def test_sam_transform_gives_the_trigger_and_outputs_it_names(template: dict[str, Any]) -> None:
-    deployable = {
-        **template,
-        "Resources": {
-            **template["Resources"],
-            "SkillFunction": {
-                **template["Resources"]["SkillFunction"],
-                "Properties": {
-                    **template["Resources"]["SkillFunction"]["Properties"],
-                    "CodeUri": "s3://bucket/skill.zip",
-                },
-            },
-        },
-    }
+def deployed(template: dict[str, Any], **parameters: str) -> dict[str, Any]:
+    """The CloudFormation resources and outputs a deployment with these parameters gets."""
+    values = {"SkillId": SKILL_ID, "SnapStart": "false", **parameters}
+    document = copy.deepcopy(template)
+    document["Resources"]["SkillFunction"]["Properties"]["CodeUri"] = "s3://bucket/skill.zip"
+    document = process_template(document, parameter_values=values)
     translator = Translator(
         {"AWSLambdaBasicExecutionRole": "arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"},
         Parser(),
         boto_session=boto3.session.Session(region_name="us-east-1"),
     )
-    resources = translator.translate(deployable, parameter_values={})["Resources"]
-    permissions = [r for r in resources.values() if r["Type"] == "AWS::Lambda::Permission"]
+    return translator.translate(document, parameter_values=values)
+
+
+def of_type(resources: dict[str, Any], kind: str) -> dict[str, Any]:
+    return {name: r for name, r in resources.items() if r["Type"] == kind}
+
+
+def test_transforms_run_language_extensions_first(template: dict[str, Any]) -> None:
+    # SAM hashes the function's properties to decide whether to publish a version, but it does
+    # not resolve parameters there; AWS::LanguageExtensions resolves them before SAM runs.
+    assert template["Transform"] == ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"]
+    capabilities = (ROOT / "samconfig.toml").read_text(encoding="utf-8")
+    assert 'capabilities = "CAPABILITY_IAM CAPABILITY_AUTO_EXPAND"' in capabilities
+
+
+def test_the_alexa_trigger_is_on_the_alias_and_limited_to_the_skill(
+    template: dict[str, Any],
+) -> None:
+    resources = deployed(template)["Resources"]
+    (alias_id, alias), *others = of_type(resources, "AWS::Lambda::Alias").items()
+    assert not others
+    assert alias["Properties"]["Name"] == ALIAS
+    permissions = list(of_type(resources, "AWS::Lambda::Permission").values())
     assert [p["Properties"]["Principal"] for p in permissions] == ["alexa-appkit.amazon.com"]
-    assert permissions[0]["Properties"]["EventSourceToken"] == SKILL_ID_REF
-    for output in template["Outputs"].values():
-        logical_id, _ = output["Value"]["Fn::GetAtt"]
-        assert logical_id in resources
+    assert permissions[0]["Properties"]["FunctionName"] == {"Ref": alias_id}
+    assert permissions[0]["Properties"]["EventSourceToken"] == SKILL_ID
+
+
+def test_the_endpoint_output_is_the_alias_arn(template: dict[str, Any]) -> None:
+    result = deployed(template)
+    (alias_id,) = of_type(result["Resources"], "AWS::Lambda::Alias")
+    assert result["Outputs"]["SkillEndpoint"]["Value"] == {"Ref": alias_id}
+    for output in result["Outputs"].values():
+        value = output["Value"]
+        logical_id = value["Ref"] if "Ref" in value else value["Fn::GetAtt"][0]
+        assert logical_id in result["Resources"]
+
+
+def test_snapstart_is_off_by_default_and_on_for_published_versions(
+    template: dict[str, Any],
+) -> None:
+    assert template["Parameters"]["SnapStart"]["Default"] == "false"
+    off = deployed(template)["Resources"]["SkillFunction"]["Properties"]
+    on = deployed(template, SnapStart="true")["Resources"]["SkillFunction"]["Properties"]
+    assert "SnapStart" not in off
+    assert on["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+
+
+def version_of(template: dict[str, Any], **parameters: str) -> str:
+    (version,) = of_type(deployed(template, **parameters)["Resources"], "AWS::Lambda::Version")
+    return str(version)
+
+
+@pytest.mark.parametrize(
+    "change", [{"SnapStart": "true"}, {"SkillId": OTHER_SKILL_ID}], ids=["snapstart", "skill_id"]
+)
+def test_a_changed_parameter_publishes_a_new_version_for_the_alias(
+    template: dict[str, Any], change: dict[str, str]
+) -> None:
+    # A version keeps the configuration it was published with: without a new one the alias
+    # would go on answering with the old skill ID, or without the snapshot asked for.
+    assert version_of(template, **change) != version_of(template)
+    assert version_of(template) == version_of(template, SnapStart="false")
+
+
+def test_every_property_change_publishes_a_new_version(function: dict[str, Any]) -> None:
+    assert function["AutoPublishAlias"] == ALIAS
+    assert function["AutoPublishAliasAllProperties"] is True
