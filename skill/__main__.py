@@ -1,4 +1,4 @@
-"""Command line: validate the content, talk to the skill, or serve it over HTTPS."""
+"""Command line: validate the content, talk to the skill, serve it, or measure its speech."""
 
 import argparse
 import sys
@@ -71,12 +71,20 @@ def nlu_eval(argv: list[str]) -> int:
     return run_evaluation(argv)
 
 
+def speech(argv: list[str]) -> int:
+    """Measure how long the skill talks in every conversation script (see skill/speech)."""
+    from skill.speech.cli import main as run_report
+
+    return run_report(argv)
+
+
 COMMANDS = {
     "validate": validate,
     "serve": serve,
     "simulate": simulate,
     "model": model,
     "nlu-eval": nlu_eval,
+    "speech": speech,
 }
 
 
