@@ -10,7 +10,8 @@ from skill.words.load_all import load_all_words
 
 
 def validate(argv: list[str]) -> int:
-    """Check every content file; print each problem, or a one-line summary when clean."""
+    """Check every content file, and that the code or the content uses every text; print each
+    problem, or a one-line summary when clean."""
     parser = argparse.ArgumentParser(prog="python -m skill validate")
     parser.add_argument("--content", type=Path, default=None, help="content folder to check")
     args = parser.parse_args(argv)
@@ -29,6 +30,10 @@ def validate(argv: list[str]) -> int:
         words = load_all_words(root, content, check=content is not None)
     except ContentError as error:
         problems += [p for p in error.problems if p not in problems]
+    if not problems and content is not None and words is not None:
+        from skill.text_usage import unused_texts
+
+        problems += unused_texts(content, root)
     if problems or content is None or words is None:
         for problem in problems:
             print(problem, file=sys.stderr)

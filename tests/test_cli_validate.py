@@ -94,6 +94,23 @@ def test_validate_reports_the_cross_file_problems_once_the_files_read_well(broke
     ]
 
 
+def test_validate_fails_on_a_text_that_no_code_or_content_uses(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, target)
+    texts = target / "texts" / "en.yaml"
+    texts.write_text(
+        texts.read_text(encoding="utf-8") + "ui.never_said:\n  any: Nothing says this.\n",
+        encoding="utf-8",
+    )
+    result = validate("--content", str(target))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "texts/en.yaml: ui.never_said: text no code or content uses",
+        "1 problem(s) in content/",
+    ]
+
+
 def test_validate_of_an_empty_folder_names_every_missing_file(tmp_path):
     result = validate("--content", str(tmp_path))
     assert result.returncode == 1
