@@ -11,6 +11,7 @@ from skill.triage.model import FactValue, QuestionKind
 FREE_ANSWER_KINDS = (QuestionKind.DURATION, QuestionKind.LOCATION)
 """Kinds a bare yes or no cannot answer (only "not sure" can)."""
 START_PHASES = (Phase.NEW, Phase.WHO_FOR, Phase.START_OFFER)
+MALE_FACT = "male"
 
 
 def advance(turn: Turn, *prefix: str) -> Reply:
@@ -79,24 +80,37 @@ def person_heard(turn: Turn) -> bool:
     heard, session = turn.heard, turn.session
     if heard.person is None:
         return False
-    if heard.male is not None:
-        session.male = heard.male
     starting = session.phase in START_PHASES
     if not heard.person_named and not starting:
         return False
     changed = heard.person != session.person
     session.person = heard.person
-    if changed and not starting and session.state.facts:
+    cleared = changed and not starting and bool(session.state.facts)
+    if cleared:
         session.state = TriageState()
         session.clarified = None
         session.simple = None
-        return True
-    return False
+        session.male = None
+    if heard.male is not None or changed:
+        session.male = heard.male if heard.person == "other" else None
+        note_male(turn)
+    return cleared
+
+
+def note_male(turn: Turn) -> None:
+    """Keep whether the person is male as a fact the content can read (no pregnancy
+    question for a man)."""
+    male = turn.session.male
+    value = None if male is None else ("yes" if male else "no")
+    facts = turn.session.state.facts
+    if value is not None and facts.get(MALE_FACT) != value and turn.valid(MALE_FACT, value):
+        turn.session.state = turn.engine.update(turn.session.state, {MALE_FACT: value})
 
 
 def heard(turn: Turn) -> Reply:
     """Any intent with words: what they say, whatever the intent that carried them."""
     heard_now, session = turn.heard, turn.session
+    was = session.person
     if person_heard(turn):
         return advance(turn, turn.say("ui.person_changed"))
     facts = {f: v for f, v in heard_now.facts.items() if turn.valid(f, v)}
@@ -117,7 +131,7 @@ def heard(turn: Turn) -> Reply:
         if question is not None:
             return restate(turn, turn.say(f"why.{question.id}"))
         return info_topic(turn, "when_to_call")
-    if heard_now.person is not None and heard_now.person_named:
+    if heard_now.person_named and heard_now.person != was:
         return restate(turn, turn.say("ui.person_set"))
     return miss(turn)
 
@@ -126,10 +140,14 @@ def opening(turn: Turn, facts: Mapping[str, FactValue]) -> Reply:
     """Words at the start (a one-shot, or the answer to who it is for): take what they say; ask
     who it is for first when they do not say."""
     session = turn.session
+    before = session.state
     session.state = turn.engine.update(session.state, facts)
     if turn.heard.person is None and session.phase is not Phase.NEW:
         session.phase = Phase.WHO_FOR
-        return restate(turn, turn.say("ui.noted")) if facts else miss(turn)
+        if session.state == before:
+            return miss(turn)
+        session.misses = 0
+        return restate(turn, turn.say("ui.noted"))
     if turn.heard.person is None:
         session.phase = Phase.WHO_FOR
         return restate(turn)

@@ -3,6 +3,7 @@
 from skill.alexa.session import Phase
 from skill.alexa.turn import Card, Reply, Turn
 from skill.triage import Outcome
+from skill.triage.model import FactType
 
 
 def is_emergency(turn: Turn, outcome: Outcome) -> bool:
@@ -10,23 +11,41 @@ def is_emergency(turn: Turn, outcome: Outcome) -> bool:
     return outcome.disposition == turn.content.dispositions[0].id
 
 
+def tips(turn: Turn, outcome: Outcome) -> tuple[str, ...]:
+    """The advice of the triggers found: detail offered after the outcome, not said in it."""
+    found = set(outcome.triggers)
+    return tuple(
+        a
+        for rule in turn.content.rules
+        if rule.id in found and rule.kind == "trigger"
+        for a in rule.advice
+        if a in outcome.advice
+    )
+
+
 def outcome_speech(turn: Turn, outcome: Outcome) -> list[str]:
-    """The disposition's first advice, then the reasons (or triggers found), then the rest."""
+    """The disposition's first advice, then the reasons (or triggers found), then the rest,
+    without the tips, which are offered after it."""
     first, *rest = outcome.advice
+    later = set(tips(turn, outcome))
     parts = [turn.say(f"advice.{first}")]
     if outcome.reasons:
         parts.append(turn.voice.reasons(outcome.reasons))
     elif outcome.triggers:
         found = [turn.say(f"reason.{t}") for t in outcome.triggers]
         parts.append(turn.say("ui.triggers_found", reasons=turn.voice.listing(found)))
-    parts.extend(turn.say(f"advice.{a}") for a in rest)
+    parts.extend(turn.say(f"advice.{a}") for a in rest if a not in later)
     return parts
 
 
 def answers(turn: Turn) -> list[str]:
     """Every answer given so far as "label: value", in the content's fact order."""
     facts = turn.session.state.facts
-    return [turn.voice.fact_answer(f, facts[f]) for f in turn.content.facts if f in facts]
+    return [
+        turn.voice.fact_answer(f, facts[f])
+        for f, kind in turn.content.facts.items()
+        if f in facts and kind is not FactType.CONTEXT
+    ]
 
 
 def card(turn: Turn, outcome: Outcome, speech: list[str]) -> Card:
@@ -53,24 +72,30 @@ def reply_outcome(turn: Turn, outcome: Outcome, *prefix: str) -> Reply:
         )
     turn.session.phase = Phase.OFFER
     turn.session.question = None
-    offer = turn.say("ui.doctor_offer")
+    offer = turn.say("ui.detail_offer" if tips(turn, outcome) else "ui.doctor_offer")
+    advice = [*speech, *(turn.say(f"advice.{a}") for a in tips(turn, outcome))]
     return Reply(
         speech=(*prefix, *speech, offer),
         reprompt=turn.say("short.offer"),
-        card=card(turn, outcome, speech),
+        card=card(turn, outcome, advice),
         outcome=outcome.disposition,
     )
 
 
 def doctor_questions(turn: Turn) -> Reply:
-    """What a provider may ask, each with the user's answers where known; then goodbye."""
+    """The tips offered with a self-care outcome, then what a provider may ask, each with the
+    user's answers where known; then goodbye."""
     facts = turn.session.state.facts
-    parts = [turn.say("ui.doctor_intro")]
+    outcome = turn.engine.outcome(turn.session.state)
+    parts = [turn.say(f"advice.{a}") for a in tips(turn, outcome)]
+    parts.append(turn.say("ui.doctor_intro"))
     for item in turn.content.doctor_questions:
+        if item.ask_if is not None and not item.ask_if.holds(facts):
+            continue
         parts.append(turn.say(f"doctor.{item.id}"))
         known = [f for f in item.answered_by if f in facts]
         if len(item.answered_by) == 1 and known:
-            said = turn.voice.answer(known[0], facts[known[0]])
+            said = turn.voice.answer(known[0], facts[known[0]], ago=True)
         else:
             said = turn.voice.listing([turn.voice.fact_answer(f, facts[f]) for f in known])
         if known:

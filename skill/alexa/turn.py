@@ -47,8 +47,8 @@ class Turn:
 
     @property
     def voice(self) -> Voice:
-        """Texts of this locale for the current person."""
-        return Voice(self.content, self.locale, self.session.person)
+        """Texts of this locale for the current person (and their ".male" forms for a man)."""
+        return Voice(self.content, self.locale, self.session.person, male=self.session.male)
 
     def say(self, text_id: str, **values: str) -> str:
         """One text for the current person."""
@@ -84,7 +84,8 @@ class Turn:
         """The first item of a list question not answered yet (None for other questions)."""
         if question.kind is not QuestionKind.CHOICE:
             return None
-        return next((p for p in question.options if p not in self.session.state.facts), None)
+        facts = self.session.state.facts
+        return next((p for p in question.offered(facts) if p not in facts), None)
 
     def simpler_answer(self, question: Question, value: str) -> Mapping[str, FactValue] | None:
         """The facts a yes or no to a question's simpler form sets."""

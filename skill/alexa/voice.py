@@ -7,6 +7,8 @@ from skill.triage import Content
 from skill.triage.model import FactType, FactValue
 from skill.triage.texts import chain
 
+MALE = ".male"
+"""A text's form for a person known to be male (no pregnancy question)."""
 WRITTEN = "_written"
 """A locale variable "x_written" is how "x" is written (911) where it is spoken (9 1 1)."""
 
@@ -14,13 +16,19 @@ WRITTEN = "_written"
 class Voice:
     """The texts of one locale, worded for the person the conversation is about."""
 
-    def __init__(self, content: Content, locale: str, person: str = "self") -> None:
+    def __init__(
+        self, content: Content, locale: str, person: str = "self", *, male: bool | None = None
+    ) -> None:
         self.content = content
         self.locale = locale
         self.person = person
+        self.male = male
 
     def say(self, text_id: str, **values: str) -> str:
-        """A text with its runtime placeholders ({reasons}, {answers}, …) filled in."""
+        """A text with its runtime placeholders ({reasons}, {answers}, …) filled in; its
+        ".male" form when the person is known to be male and the form exists."""
+        if self.male and self.content.has_text(self.locale, f"{text_id}{MALE}"):
+            text_id = f"{text_id}{MALE}"
         text = self.content.text(self.locale, text_id, self.person)
         for name, value in values.items():
             text = text.replace("{" + name + "}", value)
@@ -39,16 +47,19 @@ class Voice:
             text_id, reasons=self.listing([self.say(f"reason.{r}") for r in reason_ids])
         )
 
-    def answer(self, fact: str, value: FactValue) -> str:
-        """A fact's value in words: yes, not sure, 3 days, eyelid."""
-        if value == "unsure" or self.content.facts[fact] is FactType.ANSWER:
+    def answer(self, fact: str, value: FactValue, *, ago: bool = False) -> str:
+        """A fact's value in words: yes, not sure, 3 days (or "3 days ago", when it answers
+        when the twitching began), eyelid."""
+        kind = self.content.facts[fact]
+        if value == "unsure" or kind in (FactType.ANSWER, FactType.CONTEXT):
             return self.say(f"answer.{value}")
-        if self.content.facts[fact] is FactType.DAYS:
+        if kind is FactType.DAYS:
+            suffix = "_ago" if ago else ""
             if value == 0:
-                return self.say("answer.less_than_a_day")
-            return (
-                self.say("answer.day") if value == 1 else self.say("answer.days", days=str(value))
-            )
+                return self.say("answer.today" if ago else "answer.less_than_a_day")
+            if value == 1:
+                return self.say(f"answer.day{suffix}")
+            return self.say(f"answer.days{suffix}", days=str(value))
         return self.say(f"place.{value}")
 
     def fact_answer(self, fact: str, value: FactValue) -> str:

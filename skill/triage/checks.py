@@ -25,6 +25,8 @@ def valid_value(kind: FactType, value: FactValue) -> bool:
         return True
     if kind is FactType.ANSWER:
         return value in ANSWERS
+    if kind is FactType.CONTEXT:
+        return value in ("yes", "no")
     if kind is FactType.DAYS:
         return isinstance(value, int) and value >= 0
     return isinstance(value, str)
@@ -42,8 +44,9 @@ def allowed_value(content: Content, fact: str, value: object) -> bool:
 
 
 def provided_facts(content: Content) -> set[str]:
-    """Facts some question or some slot value can set."""
+    """Facts some question or some slot value can set, or that the front end sets."""
     provided = {f for q in content.questions for f in q.facts()}
+    provided.update(f for f, kind in content.facts.items() if kind is FactType.CONTEXT)
     for values in content.vocabulary.values():
         for sets in values.values():
             provided.update(sets)
@@ -56,6 +59,9 @@ def _check_condition(
     for part in condition.any_of or (condition,):
         if part.any_of:
             _check_condition(problems, content, file, path, part)
+            continue
+        if part.negate is not None:
+            _check_condition(problems, content, file, f"{path}.not", part.negate)
             continue
         if part.fact is None or part.fact not in content.facts:
             problems.add(file, path, f"unknown fact {part.fact!r}")
@@ -82,7 +88,8 @@ def _known_ids(problems: Problems, content: Content) -> None:
                 "questions.yaml", f"{path}.slot_type", f"unknown slot type {q.slot_type!r}"
             )
         elif q.slot_type is not None:
-            extra = _vocabulary_facts(content, q.slot_type) - q.facts()
+            asked = {f for other in content.questions for f in other.facts()}
+            extra = _vocabulary_facts(content, q.slot_type) - q.facts() - asked
             if extra:
                 problems.add(
                     "questions.yaml",
@@ -91,6 +98,10 @@ def _known_ids(problems: Problems, content: Content) -> None:
                 )
         if q.ask_if is not None:
             _check_condition(problems, content, "questions.yaml", f"{path}.ask_if", q.ask_if)
+        for option, when in q.options_if.items():
+            _check_condition(
+                problems, content, "questions.yaml", f"{path}.options_if.{option}", when
+            )
         for answer, sets in q.simpler.items():
             for fact, value in sets.items():
                 where = f"{path}.simpler.{answer}.{fact}"
@@ -114,6 +125,10 @@ def _known_ids(problems: Problems, content: Content) -> None:
         if flag not in content.facts:
             problems.add("red_flags.yaml", flag, "unknown fact")
     for item in content.doctor_questions:
+        if item.ask_if is not None:
+            _check_condition(
+                problems, content, "doctor_questions.yaml", f"{item.id}.ask_if", item.ask_if
+            )
         for fact in item.answered_by:
             if fact not in content.facts:
                 problems.add(
@@ -156,7 +171,9 @@ def _provided(problems: Problems, content: Content) -> None:
 
 def _reachable(problems: Problems, content: Content) -> None:
     read_by_rules = {fact for rule in content.rules for fact in rule.when.facts()}
-    known: dict[str, set[FactValue]] = {}
+    known: dict[str, set[FactValue]] = {
+        fact: {"yes", "no"} for fact, kind in content.facts.items() if kind is FactType.CONTEXT
+    }
     for values in content.vocabulary.values():
         for sets in values.values():
             for fact, value in sets.items():
@@ -192,6 +209,8 @@ def _reachable(problems: Problems, content: Content) -> None:
 
 def _can_hold(condition: Condition, known: dict[str, set[FactValue]], any_days: set[str]) -> bool:
     """Whether some values the facts can take before a question make the condition true."""
+    if condition.negate is not None:
+        return True  # a fact not known yet leaves a negated condition true
     if condition.any_of:
         return any(_can_hold(c, known, any_days) for c in condition.any_of)
     values = known.get(condition.fact or "", set())
@@ -237,7 +256,7 @@ def required_text_ids(content: Content) -> list[str]:
     ids += [f"advice.{a}" for a in content.advice]
     ids += [f"info.{t}" for t in content.info]
     ids += [f"doctor.{d.id}" for d in content.doctor_questions]
-    ids += [f"fact.{f}" for f in content.facts]
+    ids += [f"fact.{f}" for f, kind in content.facts.items() if kind is not FactType.CONTEXT]
     ids += [f"place.{p}" for p in sorted(str(p) for p in content.places)]
     return ids + list(ANSWER_TEXTS)
 

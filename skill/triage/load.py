@@ -46,7 +46,7 @@ def load_content(root: Path) -> Content:
         "doctor_questions.yaml",
         problems.read("doctor_questions.yaml"),
         "items",
-        frozenset({"answered_by"}),
+        frozenset({"answered_by", "ask_if"}),
     )
     locales = _locales(problems, problems.read("locales.yaml"))
     vocabulary, persons = _vocabulary(problems, locales)

@@ -19,6 +19,9 @@ class FactType(StrEnum):
     ANSWER = "answer"
     DAYS = "days"
     PLACE = "place"
+    CONTEXT = "context"
+    """Yes or no, set by the front end from what it hears (never asked): whether the person
+    is male."""
 
 
 class QuestionKind(StrEnum):
@@ -39,14 +42,19 @@ class Condition:
     values: tuple[FactValue, ...] = ()
     over: int | None = None
     any_of: tuple["Condition", ...] = ()
+    negate: "Condition | None" = None
+    """A condition that holds when this one does not ({not: ...})."""
 
     def facts(self) -> frozenset[str]:
         """Every fact this condition reads."""
         own = frozenset({self.fact}) if self.fact else frozenset()
-        return own.union(*(c.facts() for c in self.any_of))
+        inner = (self.negate,) if self.negate is not None else ()
+        return own.union(*(c.facts() for c in (*self.any_of, *inner)))
 
     def holds(self, facts: Mapping[str, FactValue]) -> bool:
         """Whether the condition is true for these facts."""
+        if self.negate is not None:
+            return not self.negate.holds(facts)
         if self.any_of:
             return any(c.holds(facts) for c in self.any_of)
         if self.fact is None or self.fact not in facts:
@@ -61,7 +69,7 @@ class Condition:
 class Citation:
     """Where a rule or advice comes from: a seed page and quote, the NHS page, or an addition."""
 
-    kind: Literal["seed", "nhs", "added"]
+    kind: Literal["seed", "nhs", "mayo", "added"]
     ref: str
     quote: str
 
@@ -87,6 +95,14 @@ class Question:
     asks_about: tuple[str, ...] = ()
     simpler: Mapping[str, Mapping[str, FactValue]] = field(default_factory=dict)
     """Facts that a yes or a no to the question's simpler form sets ("one spot?": location)."""
+    options_if: Mapping[str, "Condition"] = field(default_factory=dict)
+    """Options offered only while a condition holds (pregnancy, unless the person is male)."""
+
+    def offered(self, facts: Mapping[str, FactValue]) -> tuple[str, ...]:
+        """The options offered for these facts."""
+        return tuple(
+            o for o in self.options if o not in self.options_if or self.options_if[o].holds(facts)
+        )
     """Facts the question asks about together without offering them as answers (the signs of
     the safety question); a line that denies some and affirms none is a no."""
 
@@ -132,6 +148,8 @@ class Sourced:
     source: tuple[Citation, ...]
     review: Review
     answered_by: tuple[str, ...] = ()
+    ask_if: "Condition | None" = None
+    """A provider question read back only while this holds."""
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,14 @@ from skill.triage.reader import Problems, check_id, check_keys, field
 
 
 def condition(problems: Problems, file: str, path: str, node: Any) -> Condition | None:
-    """A rule or ask_if condition: {fact, is} | {fact, over} | {any: [...]}."""
+    """A rule or ask_if condition: {fact, is} | {fact, over} | {any: [...]} | {not: ...}."""
     if not isinstance(node, dict):
         problems.add(file, path, "a condition must be a mapping")
         return None
+    if "not" in node:
+        check_keys(problems, file, path, node, {"not"})
+        inner = condition(problems, file, f"{path}.not", node["not"])
+        return Condition(negate=inner) if inner is not None else None
     if "any" in node:
         check_keys(problems, file, path, node, {"any"})
         items = node["any"]
@@ -49,7 +53,7 @@ def condition(problems: Problems, file: str, path: str, node: Any) -> Condition 
 
 
 def citations(problems: Problems, file: str, path: str, node: Any) -> tuple[Citation, ...]:
-    """The source list: each item {seed, quote} | {nhs} | {added}, none of them empty."""
+    """The source list: each item {seed, quote} | {nhs} | {mayo} | {added}, none empty."""
     where = f"{path}.source"
     if not isinstance(node, list) or not node:
         problems.add(file, where, "every entry needs a source (a non-empty list)")
@@ -67,12 +71,16 @@ def citations(problems: Problems, file: str, path: str, node: Any) -> tuple[Cita
             check_keys(problems, file, here, item, {"nhs"})
             if text := _text(problems, file, here, item, "nhs"):
                 found.append(Citation("nhs", "NHS", text))
+        elif isinstance(item, dict) and "mayo" in item:
+            check_keys(problems, file, here, item, {"mayo"})
+            if text := _text(problems, file, here, item, "mayo"):
+                found.append(Citation("mayo", "Mayo Clinic", text))
         elif isinstance(item, dict) and "added" in item:
             check_keys(problems, file, here, item, {"added"})
             if text := _text(problems, file, here, item, "added"):
                 found.append(Citation("added", "added", text))
         else:
-            problems.add(file, here, "expected {seed, quote}, {nhs} or {added}")
+            problems.add(file, here, "expected {seed, quote}, {nhs}, {mayo} or {added}")
     return tuple(found)
 
 
@@ -121,12 +129,16 @@ def sourced_list(
         if not isinstance(answered, list) or not all(isinstance(a, str) for a in answered):
             problems.add(file, f"{path}.answered_by", "expected a list of fact ids")
             answered = []
+        ask_if = None
+        if "ask_if" in item:
+            ask_if = condition(problems, file, f"{path}.ask_if", item["ask_if"])
         entries.append(
             Sourced(
                 id=item["id"],
                 source=citations(problems, file, path, item.get("source")),
                 review=review(problems, file, path, item.get("review")),
                 answered_by=tuple(answered),
+                ask_if=ask_if,
             )
         )
     return entries
@@ -139,7 +151,17 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
         file,
         path,
         node,
-        {"id", "kind", "fact", "options", "asks_about", "simpler", "slot_type", "ask_if"},
+        {
+            "id",
+            "kind",
+            "fact",
+            "options",
+            "options_if",
+            "asks_about",
+            "simpler",
+            "slot_type",
+            "ask_if",
+        },
     )
     if not isinstance(node, dict):
         problems.add(file, path, "expected a mapping")
@@ -170,6 +192,18 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
     ask_if = None
     if "ask_if" in node:
         ask_if = condition(problems, file, f"{path}.ask_if", node["ask_if"])
+    options_if: dict[str, Condition] = {}
+    raw_if = node.get("options_if", {})
+    if not isinstance(raw_if, dict):
+        problems.add(file, f"{path}.options_if", "expected option -> condition")
+        raw_if = {}
+    for option, when in raw_if.items():
+        if option not in options:
+            problems.add(file, f"{path}.options_if.{option}", "not one of the options")
+            continue
+        parsed = condition(problems, file, f"{path}.options_if.{option}", when)
+        if parsed is not None:
+            options_if[str(option)] = parsed
     slot_type = field(problems, file, path, node, "slot_type", str, required=False)
     if kind_name is None or fact is None:
         return None
@@ -182,6 +216,7 @@ def question(problems: Problems, file: str, path: str, node: Any) -> Question | 
         ask_if=ask_if,
         asks_about=tuple(asks_about),
         simpler=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in simpler.items()}),
+        options_if=MappingProxyType(options_if),
     )
 
 

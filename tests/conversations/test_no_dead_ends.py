@@ -61,6 +61,7 @@ def test_three_misses_in_a_row_end_kindly_with_the_safety_net():
     sim.first(None)
     sim.say("it's for me")
     sim.say("no")
+    sim.say("no")
     first = sim.say("purple spotty")
     second = sim.say("the weather is nice")
     third = sim.say("banana bread")
