@@ -7,18 +7,45 @@ from typing import Any
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model.request_envelope import RequestEnvelope
 
+from skill.alexa.bounds import Limits, within
+from skill.alexa.session import UNREADABLE, readable
 from skill.handler import MalformedRequest, SkillHandler
+
+ENVELOPE_LIMITS = Limits(depth=64)
+"""Far deeper than any Alexa envelope, far shallower than the recursion the SDK and the json
+module can take."""
+
+
+def bounded(event: object) -> dict[str, Any]:
+    """The event with session attributes past the session limits replaced by a marker that
+    reads as a broken state, so that the SDK never copies them. Raise MalformedRequest for an
+    event that is not an object, or nested past ENVELOPE_LIMITS elsewhere."""
+    if not isinstance(event, dict):
+        raise MalformedRequest("the request envelope is not an object")
+    session = event.get("session")
+    if isinstance(session, dict) and not _attributes_readable(session):
+        event = {**event, "session": {**session, "attributes": dict(UNREADABLE)}}
+    if not within(event, ENVELOPE_LIMITS):
+        raise MalformedRequest("the request envelope is nested too deeply or not plain JSON")
+    return event
+
+
+def _attributes_readable(session: dict[str, Any]) -> bool:
+    attributes = session.get("attributes")
+    return attributes is None or readable(attributes)
 
 
 def lambda_handler(builder: SkillBuilder) -> SkillHandler:
     """What `SkillBuilder.lambda_handler()` does, with the skill built once instead of per
-    request, and an envelope the SDK cannot read raised as MalformedRequest."""
+    request, session attributes bounded before the SDK reads them, and an envelope the SDK
+    cannot read raised as MalformedRequest."""
     skill = builder.create()
 
     def handle(event: Mapping[str, Any], context: Any) -> dict[str, Any]:
+        checked = bounded(event)
         try:
             envelope = skill.serializer.deserialize(
-                payload=json.dumps(event), obj_type=RequestEnvelope
+                payload=json.dumps(checked), obj_type=RequestEnvelope
             )
         except Exception as error:  # the SDK raises many kinds for a malformed envelope
             raise MalformedRequest("the request envelope cannot be read") from error

@@ -4,6 +4,7 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +69,17 @@ def test_mutated_envelopes_never_get_a_server_error(path, value):
         node[path[-1]] = value
     response = _post(_client(), envelope)
     assert response.status_code in (200, 400), response.status_code
+
+
+@pytest.mark.parametrize("depth", [500, 1000, 5000])
+def test_session_attributes_nested_deep_are_answered_or_refused_never_a_500(depth):
+    envelope = copy.deepcopy(INTENT)
+    envelope["session"]["new"] = False
+    envelope["session"]["attributes"] = "DEEP"
+    deep = '{"phase": ' * depth + "{}" + "}" * depth
+    body = json.dumps(envelope).replace('"DEEP"', deep)
+    response = _client().post("/", data=body, content_type="application/json")
+    assert response.status_code in (200, 400), response.status_code
+    if depth <= 1000:
+        assert response.status_code == 200
+        assert response.get_json()["response"]["outputSpeech"]["ssml"]
