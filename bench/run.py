@@ -22,6 +22,7 @@ TITLES = {
     "web": "Web service under load",
     "artifact": "Lambda artifact, zipped",
     "conversation_length": "Conversation length",
+    "speech": "Speech length",
 }
 
 
@@ -246,11 +247,29 @@ def _length_rows(length: dict[str, Any]) -> list[Row]:
     return [Row(label, f"{length['median']:g} / {length['max']} ({scripts})", "—")]
 
 
+def _speech_rows(speech: dict[str, Any]) -> list[Row]:
+    """The speech report's targets (skill/speech/report.py), the first with its script count."""
+    labels = [
+        f"Speech: {target['name'][0].lower()}{target['name'][1:]}" for target in speech["targets"]
+    ]
+    labels[0] += f" ({speech['self_care_scripts']} scripts, 150 wpm)"
+    rows = [
+        Row(label, target["figure"], "—", None, target["limit"], target["met"])
+        for label, target in zip(labels, speech["targets"], strict=True)
+    ]
+    if speech["errors"]:
+        failed = ", ".join(sorted(speech["errors"]))
+        rows.append(
+            Row("Speech: scripts that could not be driven", failed, "—", None, "none", False)
+        )
+    return rows
+
+
 Section = tuple[str, Callable[[], dict[str, Any]], Callable[[dict[str, Any]], list[Row]]]
 
 
 def _sections(settings: Settings, skip: set[str], generator: str) -> list[Section]:
-    from bench import artifact, cold_start, length, warm, web
+    from bench import artifact, cold_start, length, speech, warm, web
 
     s = settings
     sections: list[Section] = [
@@ -280,6 +299,7 @@ def _sections(settings: Settings, skip: set[str], generator: str) -> list[Sectio
         ),
         ("artifact", artifact.measure, _artifact_rows),
         ("conversation_length", length.measure, _length_rows),
+        ("speech", speech.measure, _speech_rows),
     ]
     return [section for section in sections if section[0] not in skip]
 

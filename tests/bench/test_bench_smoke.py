@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = {"cold_start", "warm_turn", "web", "conversation_length"}
+SECTIONS = {"cold_start", "warm_turn", "web", "conversation_length", "speech"}
 
 
 def _bench(*args: str, out: Path) -> subprocess.CompletedProcess[str]:
@@ -35,11 +35,15 @@ def test_quick_bench_measures_every_section(tmp_path: Path) -> None:
     assert web["ours"]["errors"] == web["baseline"]["errors"] == 0
     cold = results["sections"]["cold_start"]
     assert cold["ours"]["wall_s"]["n"] == cold["baseline"]["wall_s"]["n"] == 2
+    speech = results["sections"]["speech"]
+    assert len(speech["targets"]) == 5
+    assert "| Speech: longest spoken list |" in done.stdout
 
 
 def test_python_load_generator_needs_no_ab(tmp_path: Path) -> None:
     out = tmp_path / "web.json"
     skip = ["--skip", "cold_start", "--skip", "warm_turn", "--skip", "conversation_length"]
+    skip += ["--skip", "speech"]
     done = _bench(*skip, "--load-generator", "python", out=out)
     assert done.returncode == 0, done.stderr
     web = json.loads(out.read_text())["sections"]["web"]
