@@ -21,7 +21,7 @@ def measure(folder: Path = SCRIPTS_DIR, name: str | None = None) -> Report:
             conversations.append(converse(path))
         except Exception as error:  # a script being written must not stop the report
             errors[path.stem] = f"{type(error).__name__}: {error}"[:300]
-    return build(conversations, default_content(), errors)
+    return build(conversations, default_content(), errors, selected=name is not None)
 
 
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
@@ -40,7 +40,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     out.write((as_json(report) if args.json else text_report(report)) + "\n")
     for name, error in report.errors.items():
         err.write(f"speech: could not drive {name}: {error}\n")
-    missed = [t for t in report.targets if not t.met]
+    missed = [t for t in report.targets if t.met is False]
     if args.check:
         for target in missed:
             err.write(f"speech: missed: {target.name}: {target.figure} (target {target.limit})\n")

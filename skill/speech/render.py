@@ -44,7 +44,8 @@ def scripts_table(report: Report) -> str:
 
 def summary(report: Report) -> str:
     """The summary: the targets table, where each longest figure was found, reading levels."""
-    rows = [[t.name, t.figure, t.limit, "pass" if t.met else "**miss**"] for t in report.targets]
+    verdicts = {True: "pass", False: "**miss**", None: "n/a"}
+    rows = [[t.name, t.figure, t.limit, verdicts[t.met]] for t in report.targets]
     median = report.self_care_median_seconds
     parts = [
         f"Skill speech at {WORDS_PER_MINUTE} words a minute; median of "

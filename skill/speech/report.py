@@ -51,12 +51,12 @@ class ScriptFigures:
 
 @dataclass(frozen=True)
 class Target:
-    """One target: the figure found, the limit, and whether it is met."""
+    """One target: the figure found, the limit, and whether it is met (None: not applicable)."""
 
     name: str
     figure: str
     limit: str
-    met: bool
+    met: bool | None
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,14 @@ def script_figures(conversation: Conversation) -> ScriptFigures:
 
 
 def build(
-    conversations: list[Conversation], content: Content, errors: dict[str, str] | None = None
+    conversations: list[Conversation],
+    content: Content,
+    errors: dict[str, str] | None = None,
+    *,
+    selected: bool = False,
 ) -> Report:
-    """The report over these conversations and the content's texts."""
+    """The report over these conversations and the content's texts; `selected` when they are
+    a chosen few, so a target with nothing to judge is not applicable rather than missed."""
     scripts = [script_figures(c) for c in conversations]
     self_care = [s.seconds for s in scripts if s.disposition == SELF_CARE]
     median = round(statistics.median(self_care), 1) if self_care else None
@@ -116,7 +121,7 @@ def build(
         targets=[],
         errors=dict(errors or {}),
     )
-    return replace(report, targets=targets(report))
+    return replace(report, targets=targets(report, selected=selected))
 
 
 def _longest_speech(turns: Iterable[tuple[str, Response]]) -> Longest:
@@ -146,16 +151,17 @@ def _longest_list(turns: list[tuple[str, Response]]) -> Longest:
     return best
 
 
-def targets(report: Report) -> list[Target]:
-    """The targets of issue 10, each with the figure this report found."""
+def targets(report: Report, *, selected: bool = False) -> list[Target]:
+    """The targets of issue 10, each with the figure this report found. Over every script, no
+    self-care conversation at all is a miss: the target cannot be shown to be met."""
     median = report.self_care_median_seconds
     worst = max(report.info_grades, key=lambda g: g.grade, default=None)
     return [
         Target(
             "Median self-care conversation, seconds of skill speech",
-            "n/a" if median is None else f"{median:g} s",
+            "n/a (no self-care script)" if median is None else f"{median:g} s",
             f"<= {MAX_SELF_CARE_SECONDS} s",
-            median is None or median <= MAX_SELF_CARE_SECONDS,
+            (None if selected else False) if median is None else median <= MAX_SELF_CARE_SECONDS,
         ),
         Target(
             "Longest response, except the doctor read-back",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from skill.speech.cli import measure, run
-from skill.speech.report import MAX_LIST_ITEMS, Report
+from skill.speech.report import MAX_LIST_ITEMS, Report, build
 from skill.speech.scripts import SCRIPTS_DIR, converse, script_paths, seconds
 from skill.triage.load import default_content
 
@@ -79,6 +79,13 @@ def test_each_target_is_judged_by_the_figure_it_shows(report: Report) -> None:
     lists = next(t for t in report.targets if t.name == "Longest spoken list")
     assert lists.met is (report.longest_list.value <= MAX_LIST_ITEMS)
     assert lists.figure == f"{report.longest_list.value} items"
+    assert all(t.met is not None for t in report.targets)
+
+
+def test_no_self_care_script_misses_the_median_over_all_but_not_for_one_chosen() -> None:
+    content = default_content()
+    assert build([], content).targets[0].met is False
+    assert build([], content, selected=True).targets[0].met is None
 
 
 def test_one_script_as_json_and_check_exits_1_exactly_when_a_target_is_missed(
@@ -92,7 +99,7 @@ def test_one_script_as_json_and_check_exits_1_exactly_when_a_target_is_missed(
     data = json.loads(out.getvalue())
     assert [s["script"] for s in data["scripts"]] == ["short"]
     assert data["scripts"][0]["responses"] == 2
-    missed = [t for t in data["targets"] if not t["met"]]
+    missed = [t for t in data["targets"] if t["met"] is False]
     assert status == (1 if missed else 0)
     assert err.getvalue().count("speech: missed:") == len(missed)
 
