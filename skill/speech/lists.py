@@ -17,11 +17,13 @@ The rule, applied to plain speech (a heuristic, not a parser; tests show each ca
 4. A series becomes a list when it is closed by a conjunction:
    - a segment opening with "and" / "or" closes it, and is its last item ("a, b, c, or d":
      4 items; the closing item is not split again, so ", or numbness or tingling" is one);
-     a further ", or e" right after adds an item;
+     a further segment opening with the same conjunction adds an item ("a, or b, or c": 3),
+     while "and" after an "or" list starts a new clause;
    - otherwise, when no later segment opens with a conjunction, a segment with "and" / "or"
-     inside closes it and holds the last two items ("a, b and c": 3; "A or B" alone: 2);
-     so does such a segment when the series is cut after it ("such as water pills, steroids
-     and estrogen, can cause it, and so can ...": 3).
+     inside closes it and holds the last two items ("a, b and c": 3; "A or B" alone: 2; a
+     segment holds one pair however many conjunctions it has, so "now and then, a nerve or
+     muscle problem" without commas is 2); so does such a segment when the series is cut
+     after it ("such as water pills, steroids and estrogen, can cause it, and so can ...": 3).
    Inner conjunctions of earlier items are not split ("coffee or energy drinks, sleep, or
    stress": 3). A series of commas with no conjunction is not counted.
 """
@@ -124,37 +126,40 @@ def _group_lists(group: str) -> list[int]:
         segments.pop(0)
     found: list[int] = []
     run: list[list[str]] = []
-    extendable = False
+    closer: str | None = None
     for index, words in enumerate(segments):
         if words[0] in CONJUNCTIONS:
             if run:
                 found.append(len(run) + 1)
-                run, extendable = [], True
+                run, closer = [], words[0]
                 continue
-            if extendable:
+            if words[0] == closer:
                 found[-1] += 1
                 continue
             words = words[1:] or words
-        extendable = False
+        closer = None
         if words[0] == "not" and run:
             continue
         if _starts_series(words, run):
             found += _cut(run)
             run = []
         later = any(s[0] in CONJUNCTIONS for s in segments[index + 1 :])
-        inner = sum(w in CONJUNCTIONS for w in words[1:])
-        if inner and not later:
-            found.append(len(run) + 1 + inner)
+        if _joins(words) and not later:
+            found.append(len(run) + 2)
             run = []
             continue
         run.append(words)
     return [n for n in found if n >= 2]
 
 
+def _joins(words: list[str]) -> bool:
+    """Whether a segment holds a conjunction after its first word (its last two items)."""
+    return any(w in CONJUNCTIONS for w in words[1:])
+
+
 def _cut(run: list[list[str]]) -> list[int]:
     """A series cut short by a new one: a list when its last segment holds a conjunction."""
-    inner = sum(w in CONJUNCTIONS for w in run[-1][1:]) if run else 0
-    return [len(run) + inner] if inner else []
+    return [len(run) + 1] if run and _joins(run[-1]) else []
 
 
 def _introduces(first: list[str], following: list[str]) -> bool:

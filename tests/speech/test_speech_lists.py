@@ -46,8 +46,15 @@ CASES = [
         7,
     ),
     ("Don't stop a prescribed medicine on your own; ask your provider first.", 0),
-    # ", or c" straight after a closed list adds an item
+    # ", or c" straight after a list closed by "or" adds an item; ", and" starts a clause
     ("Do they take a medicine, or have kidney trouble, or a pregnancy?", 3),
+    ("Call a doctor if it lasts two weeks, or spreads, or worries you.", 3),
+    ("Please call your GP soon, or call NHS 111, and tell them what you told me.", 2),
+    # a segment without commas holds one pair, however many conjunctions it has
+    ("Now and then a twitch comes from a nerve or muscle problem.", 2),
+    ("The reasons are a medicine that can cause twitching and kidney disease or low potassium.", 2),
+    # a fact label read back is a list like any other
+    ("You told me: Weakness, stiffness, thinner muscle or numbness: no.", 4),
     # commas that list nothing
     ("First, a quick safety check.", 0),
     ("Sorry, I didn't catch that. If it sounds like an emergency, call 9 1 1 now.", 0),
