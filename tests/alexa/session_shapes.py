@@ -11,7 +11,7 @@ from skill.alexa.session import MAX_MISSES, PHASES, SIMPLE_PHASES, Phase, Sessio
 from skill.triage import TriageState
 from skill.triage.checks import allowed_value
 from skill.triage.load import default_content
-from skill.triage.model import ANSWERS, PERSONS, FactType
+from skill.triage.model import ANSWERS, PERSONS
 
 CONTENT = default_content()
 FACTS = sorted(CONTENT.facts)
@@ -22,23 +22,20 @@ WORDS = sorted({*PHASES, *PERSONS, *QUESTIONS, *FACTS, *ANSWERS, *SIMPLE_PHASES,
 
 
 def fact_value(fact: str) -> st.SearchStrategy[Any]:
-    """A value the content allows for a fact."""
-    kind = CONTENT.facts[fact]
-    if kind is FactType.ANSWER:
-        return st.sampled_from(ANSWERS)
-    if kind is FactType.DAYS:
-        return st.integers(0, 100_000) | st.just("unsure")
-    return st.sampled_from([*PLACES, "unsure"])
+    """A value the content allows for a fact (words of the content, or days)."""
+    listed = st.sampled_from([v for v in WORDS if allowed_value(CONTENT, fact, v)])
+    return listed | st.integers(0, 100_000) if allowed_value(CONTENT, fact, 1) else listed
 
 
 def facts(*, with_none: bool = False) -> st.SearchStrategy[dict[str, Any]]:
     """Facts with allowed values (None too, as in history entries)."""
-    pair = st.sampled_from(FACTS).flatmap(
-        lambda f: st.tuples(
-            st.just(f), fact_value(f) | st.just(None) if with_none else fact_value(f)
-        )
-    )
+    none = st.none() if with_none else st.nothing()
+    pair = st.one_of([st.tuples(st.just(f), fact_value(f) | none) for f in FACTS])
     return st.lists(pair, max_size=6).map(dict)
+
+
+FACTS_KNOWN = facts()
+HISTORY_ENTRY = facts(with_none=True)
 
 
 @st.composite
@@ -48,11 +45,11 @@ def own_states(draw: st.DrawFn) -> dict[str, Any]:
     phase = draw(st.sampled_from(list(Phase)))
     question = draw(st.sampled_from(QUESTIONS)) if phase is Phase.ASKING else None
     pending = question or (phase.value if phase.value in SIMPLE_PHASES else None)
-    history = draw(st.lists(facts(with_none=True), max_size=4))
+    history = draw(st.lists(HISTORY_ENTRY, max_size=4))
     session = Session(
         phase=phase,
         person=draw(st.sampled_from(PERSONS)),
-        state=TriageState(facts=draw(facts()), history=tuple(history)),
+        state=TriageState(facts=draw(FACTS_KNOWN), history=tuple(history)),
         question=question,
         clarified=draw(st.none() | st.sampled_from(QUESTIONS)),
         intro=draw(st.booleans()),
@@ -171,7 +168,7 @@ def broken_states(draw: st.DrawFn) -> Any:
             ("triage", "facts", fact),
             [value] if allowed_value(CONTENT, fact, value) else value,
         )
-    entry = draw(facts(with_none=True))
+    entry = draw(HISTORY_ENTRY)
     return put(base, ("triage", "history"), [entry] * draw(st.integers(65, 400)))
 
 

@@ -75,12 +75,15 @@ def check_answered(said):
 def test_any_session_attributes_are_answered_and_a_red_flag_is_the_emergency(
     attributes, request, new
 ):
+    dropped = attributes is not None and not kept(attributes)
     event("red flag" if request in RED_FLAGS else "other request")
-    event("attributes " + ("kept" if kept(attributes) else "dropped"))
+    event("attributes dropped" if dropped else "attributes kept")
     said = send(attributes, request, new=new)
     check_answered(said)
     if request in RED_FLAGS:
         check_emergency(said)
+    elif dropped and not new:
+        assert said.speech.startswith(LOST_TRACK), said.speech
 
 
 def kept(attributes):
