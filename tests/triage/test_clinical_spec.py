@@ -1,9 +1,17 @@
-"""One test per row of the clinical specification's tables and lists, run through the engine."""
+"""One test per row of the clinical specification's tables and lists, run through the engine
+and, where the wording matters, through the simulator."""
 
 import re
+from functools import cache
+from typing import Any
 
 import pytest
 
+from skill.lambda_function import lambda_handler
+from skill.simulator.cli import Simulator, model_path
+from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
+from skill.simulator.outcome import outcome_of
+from skill.simulator.resolver import Resolver
 from skill.triage import Engine, Outcome, TriageState, load_content
 from skill.triage.load import DEFAULT_CONTENT_DIR
 from skill.triage.model import Condition, FactValue
@@ -12,6 +20,11 @@ CONTENT = load_content(DEFAULT_CONTENT_DIR)
 VOCABULARY = CONTENT.vocabulary
 EMERGENCY, CONTACT, SELF_CARE = "emergency", "contact_provider", "self_care"
 RANK = {d.id: d.rank for d in CONTENT.dispositions}
+SCREEN = ("emergency_screen", "emergency_screen_more")
+"""The safety check, in two parts, asked before any other question."""
+SIGNS = {part: CONTENT.question(part).asks_about for part in SCREEN}
+"""The emergency signs each part of the safety check asks about together."""
+PART_OF = {sign: part for part, signs in SIGNS.items() for sign in signs}
 
 
 def _benign_path() -> tuple[str, ...]:
@@ -98,14 +111,48 @@ def assert_self_care(result):
 # The skill gives triage advice, not a diagnosis.
 
 NERVE_DISEASES = ["amyotrophic", "ALS", "Lou Gehrig", "Isaac", "neuropathy", "atrophy", "myopathy"]
+SERIOUS_DISEASE_ANSWER = "info.serious_disease"
+"""The answer to "is it ALS?": the one text that may name ALS, as an example."""
+SAYS_HAVE_IT_OR_NOT = [
+    "you have",
+    "you don't have",
+    "you do not have",
+    "you may have",
+    "you might have",
+    "they have",
+    "they don't have",
+    "they may have",
+    "unlikely",
+    "rule out",
+    "ruled out",
+    "probably",
+    "isn't als",
+    "not als",
+]
+"""Words that would say or imply that the person has, or has not, the disease."""
 
 
 @pytest.mark.parametrize("locale", sorted(CONTENT.texts))
-def test_no_text_names_a_nervous_system_disease(locale):
+def test_no_text_names_a_nervous_system_disease_but_the_als_answer_naming_als(locale):
     for person in ("self", "other"):
         for text_id, text in all_texts(locale, person).items():
             for disease in NERVE_DISEASES:
+                if (text_id, disease) == (SERIOUS_DISEASE_ANSWER, "ALS"):
+                    continue
                 assert not re.search(rf"\b{disease}\b", text, re.IGNORECASE), (text_id, disease)
+
+
+@pytest.mark.parametrize("locale", sorted(CONTENT.texts))
+def test_the_als_answer_names_als_as_an_example_and_never_says_you_have_it_or_not(locale):
+    for person in ("self", "other"):
+        text = CONTENT.text(locale, SERIOUS_DISEASE_ANSWER, person)
+        assert re.search(r"\blike ALS\b", text), "ALS only as an example of nerve problems"
+        lowered = text.lower()
+        for words in SAYS_HAVE_IT_OR_NOT:
+            assert not re.search(rf"\b{re.escape(words)}\b", lowered), (words, text)
+        for words in ["common and normal", "weakness", "thinner", "feeling", "doctor can check"]:
+            assert words in lowered, (words, text)
+        assert "worry alone is a good reason to call" in lowered
 
 
 # Dispositions (highest acuity first)
@@ -146,7 +193,7 @@ def test_contact_provider_says_call_your_provider_soon_and_gives_the_reasons(tal
     result = talk(opening=opening)
     assert_contact_provider(result, "worried")
     assert result.outcome.reasons == ("medicine", "worried")
-    assert result.asked == ("emergency_screen",)
+    assert result.asked == SCREEN
     text = CONTENT.text("en-US", "advice.contact_provider")
     assert "health care provider soon" in text
     assert "tell them what you told me" in text
@@ -254,11 +301,13 @@ def test_possible_overdose_is_an_emergency_at_any_turn(talk, engine, turn):
     assert_emergency_at_turn(talk, engine, turn, said("Symptom", "overdose"), "rf_overdose")
 
 
-def test_yes_on_the_emergency_screen_is_an_emergency(talk):
-    result = talk({"emergency_screen": {"emergency_screen": "yes"}})
-    assert result.asked == ("emergency_screen",)
+@pytest.mark.parametrize("part", SCREEN)
+def test_yes_on_either_part_of_the_emergency_screen_is_an_emergency(talk, part):
+    result = talk({part: {part: "yes"}})
+    assert result.asked == SCREEN[: SCREEN.index(part) + 1]
     assert result.outcome.disposition == EMERGENCY
     assert result.outcome.reasons == ("emergency_screen_positive",)
+    assert result.outcome.advice[0] == "call_emergency"
 
 
 @pytest.mark.parametrize(
@@ -267,45 +316,62 @@ def test_yes_on_the_emergency_screen_is_an_emergency(talk):
     ids=["nothing", "weakness", "caffeine", "a_month"],
 )
 def test_the_emergency_screen_comes_before_any_other_question(talk, opening):
-    assert talk(opening=opening).asked[0] == "emergency_screen"
+    assert talk(opening=opening).asked[:2] == SCREEN
 
 
 def test_every_red_flag_is_on_the_emergency_screen(content):
-    flags = set(content.red_flags) - {"emergency_screen"}
-    asked_one_by_one = {q.fact for q in content.questions if q.ask_if is not None}
-    assert flags == asked_one_by_one
-    assert content.questions[0].fact == "emergency_screen"
+    flags = set(content.red_flags) - set(SCREEN)
+    assert [q.fact for q in content.questions[:1]] == ["emergency_screen"]
+    assert [q.id for q in content.questions if q.asks_about] == list(SCREEN)
+    assert flags == set(PART_OF), "every sign is asked about in one part of the safety check"
+    for part, signs in SIGNS.items():
+        asked_one_by_one = {
+            q.fact
+            for q in content.questions
+            if q.ask_if is not None and q.ask_if.holds({part: "unsure"})
+        }
+        assert asked_one_by_one == set(signs), part
+    screen_ends = max(i for i, q in enumerate(content.questions) if q.fact in content.red_flags)
+    first_other = min(i for i, q in enumerate(content.questions) if q.fact not in content.red_flags)
+    assert screen_ends < first_other, "no other question comes before the whole safety check"
 
 
-def test_unsure_on_the_emergency_screen_asks_each_sign_in_turn(talk, content):
-    signs = [q.id for q in content.questions if q.id.startswith("rf_")]
-    result = talk({"emergency_screen": {"emergency_screen": "unsure"}})
-    assert result.asked[: len(signs) + 1] == ("emergency_screen", *signs)
+@pytest.mark.parametrize("part", SCREEN)
+def test_unsure_on_a_part_of_the_emergency_screen_asks_its_signs_in_turn(talk, part):
+    result = talk({part: {part: "unsure"}})
+    at = result.asked.index(part)
+    assert result.asked[: at + 1] == SCREEN[: SCREEN.index(part) + 1]
+    assert result.asked[at + 1 : at + 1 + len(SIGNS[part])] == SIGNS[part]
+    other_signs = [s for p in SCREEN if p != part for s in SIGNS[p]]
+    assert not set(other_signs) & set(result.asked), "the other part's signs are not asked"
     assert result.outcome.disposition == SELF_CARE, "no to every sign: the usual questions follow"
 
 
-@pytest.mark.parametrize("sign", [f for f in CONTENT.red_flags if f != "emergency_screen"])
+@pytest.mark.parametrize("sign", sorted(PART_OF))
 def test_yes_to_a_sign_asked_one_by_one_is_an_emergency(talk, sign):
-    result = talk({"emergency_screen": {"emergency_screen": "unsure"}, sign: {sign: "yes"}})
+    part = PART_OF[sign]
+    result = talk({part: {part: "unsure"}, sign: {sign: "yes"}})
     assert result.asked[-1] == sign
     assert result.outcome.disposition == EMERGENCY
     assert result.outcome.reasons == (sign,)
 
 
-@pytest.mark.parametrize("unsure", [f for f in CONTENT.red_flags if f != "emergency_screen"])
+@pytest.mark.parametrize("unsure", sorted(PART_OF))
 def test_still_unsure_after_one_by_one_is_at_least_contact_provider_with_call_if_in_doubt(
     talk, content, unsure
 ):
-    signs = [q.id for q in content.questions if q.id.startswith("rf_")]
-    result = talk({"emergency_screen": {"emergency_screen": "unsure"}, unsure: {unsure: "unsure"}})
-    assert result.asked == ("emergency_screen", *signs), "every sign is still asked"
+    part = PART_OF[unsure]
+    result = talk({part: {part: "unsure"}, unsure: {unsure: "unsure"}})
+    at = result.asked.index(part)
+    assert result.asked[at + 1 : at + 1 + len(SIGNS[part])] == SIGNS[part], "every sign is asked"
+    assert result.asked[-1] in SCREEN + SIGNS[part], "nothing but the safety check is asked"
     assert result.outcome.disposition == CONTACT
     assert "emergency_unsure" in result.outcome.reasons
     assert "emergency_if_in_doubt" in result.outcome.advice
     for locale in content.texts:
         assert "may be an emergency" in content.text(locale, "advice.emergency_if_in_doubt")
-    every = {s: {s: "unsure"} for s in signs}
-    all_unsure = talk({"emergency_screen": {"emergency_screen": "unsure"}, **every})
+    every = {s: {s: "unsure"} for s in PART_OF}
+    all_unsure = talk({p: {p: "unsure"} for p in SCREEN} | every)
     assert all_unsure.outcome.disposition == CONTACT
     assert "emergency_if_in_doubt" in all_unsure.outcome.advice
 
@@ -537,9 +603,13 @@ def test_self_care_always_ends_with_the_safety_net(talk, content, triggers, loca
     assert result.outcome.advice[-1] == "self_care_safety_net"
     for person in ("self", "other"):
         text = content.text(locale, "advice.self_care_safety_net", person)
-        for words in ["more than two weeks", "spreads", "weakness", "thinner muscle", "numbness"]:
-            assert words in text
+        assert re.search(r"\b(more than|over) two weeks\b", text), text
+        for words in ["spreads", "weakness", "stiffness", "thinner muscle", "numbness", "worries"]:
+            assert words in text, (words, text)
         assert "emergency sign" in text
+        again = content.text(locale, "advice.call_emergency_again", person)
+        spoken = re.search(r"call (.+?)( for them)? now", again).group(1)
+        assert f"call {spoken}" in text, "the emergency number of the locale"
 
 
 # For the doctor visit
@@ -555,11 +625,16 @@ def test_doctor_visit_read_back_covers_what_the_provider_will_ask(content):
         "same_location",
         "pregnant",
         "other_symptoms",
+        "medicine_list",
     ]
     assert items["first_noticed"].answered_by == ("duration_days",)
     assert items["which_muscles"].answered_by == ("location",)
     assert items["same_location"].answered_by == ("multiple_places",)
     assert items["pregnant"].answered_by == ("pregnant",)
+    assert items["pregnant"].ask_if is not None
+    assert not items["pregnant"].ask_if.holds({"male": "yes"})
+    assert items["pregnant"].ask_if.holds({}) and items["pregnant"].ask_if.holds({"male": "no"})
+    assert items["medicine_list"].answered_by == ()
     for item in items.values():
         assert all(fact in content.facts for fact in item.answered_by)
         assert all(f"doctor.{item.id}" in texts for texts in content.texts.values())
@@ -584,10 +659,358 @@ def test_a_caregiver_hears_every_question_and_advice_about_them(content, locale)
     assert content.persons["Person"]["me"] == "self"
 
 
+# Revision 2: one test per row marked [rev 2], through the engine and the simulator
+
+
+@cache
+def _resolver(locale: str) -> Resolver:
+    return Resolver.from_file(model_path(locale))
+
+
+def converse(
+    *lines: str, one_shot: str | None = None, locale: str = "en-US"
+) -> list[dict[str, Any]]:
+    """A whole conversation through the simulator: the first response, then one per line."""
+    sim = Simulator(
+        lambda_handler, _resolver(locale), Session(SIMULATED_SKILL_ID, locale), outcome_of
+    )
+    return [sim.first(one_shot), *(sim.say(line) for line in lines)]
+
+
+def text_of(text_id: str, person: str = "self") -> str:
+    """A text as said in the US."""
+    return CONTENT.text("en-US", text_id, person)
+
+
+BENIGN_LINES = ("me", "no", "no", "my calf", "three days", "no", "no", "no", "none", "no")
+"""A short, harmless calf twitch told line by line: who for, the two parts of the safety check,
+where, how long, nerve signs, health factors, worry, triggers (self-care), then no to the offer."""
+CAREGIVER_LINES = (
+    "my mother",
+    "no",
+    "no",
+    "her calf",
+    "three days",
+    "no",
+    "no",
+    "no",
+    "none",
+    "no",
+)
+POINTS = [
+    "who_for",
+    "safety_check",
+    "safety_check_more",
+    "location",
+    "duration",
+    "nerve_signs",
+    "health_factors",
+    "worried",
+    "triggers",
+    "offer",
+]
+"""The moments of that conversation: before BENIGN_LINES[i] is said."""
+
+
+def assert_emergency_reply(record: dict[str, Any], reason: str, *, caregiver: bool = False) -> None:
+    """The emergency answer at once: the number said twice, and the session ends."""
+    for_them = " for them" if caregiver else ""
+    assert record["outcome"] == {"disposition": EMERGENCY, "reasons": [reason]}, record["speech"]
+    assert f"Call 9 1 1{for_them} now." in record["speech"]
+    assert f"Again, call 9 1 1{for_them} now." in record["speech"]
+    assert record["end_session"] is True
+
+
+def test_the_safety_check_asks_about_consciousness_since_the_twitching_began(content):
+    for locale in content.texts:
+        for person in ("self", "other"):
+            for text_id in ("question.emergency_screen", "question.rf_consciousness"):
+                assert "since the twitching began" in content.text(locale, text_id, person).lower()
+    rule = next(r for r in content.rules if r.id == "rf_consciousness")
+    assert any("since the twitching began" in c.quote for c in rule.source)
+
+
+@pytest.mark.parametrize("point", range(len(POINTS)), ids=POINTS)
+@pytest.mark.parametrize("said", ["I fainted this morning", "I passed out earlier"])
+def test_fainting_since_the_twitching_began_is_an_emergency_whenever_it_is_said(point, said):
+    *_, reply = converse(*BENIGN_LINES[:point], said)
+    assert_emergency_reply(reply, "rf_consciousness")
+
+
+@pytest.mark.parametrize("point", range(len(POINTS)), ids=POINTS)
+def test_a_caregiver_saying_she_fainted_yesterday_is_told_to_call_for_them(point):
+    *_, reply = converse(*CAREGIVER_LINES[:point], "she fainted yesterday")
+    assert_emergency_reply(reply, "rf_consciousness", caregiver=True)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"nerve_signs": {"stiffness": "yes"}},
+        {"location": {"location": "calf", "stiffness": "yes"}},
+        {"nerve_signs": {"stiffness": "unsure"}},
+    ],
+    ids=["named_at_the_question", "volunteered_earlier", "not_sure"],
+)
+def test_a_stiff_muscle_means_contact_provider(talk, content, answers):
+    assert_contact_provider(talk(answers), "stiffness")
+    assert "stiffness" in content.question("nerve_signs").options
+    for locale in content.texts:
+        for person in ("self", "other"):
+            assert "stiffness" in content.text(locale, "question.nerve_signs", person)
+            assert "stiffness" in content.text(locale, "advice.self_care_safety_net", person)
+
+
+def test_a_stiff_calf_said_at_the_nerve_signs_question_is_read_back_as_the_reason():
+    *_, asked, reply = converse(*BENIGN_LINES[:5], "my calf feels stiff")
+    assert "weakness or stiffness" in asked["speech"]
+    assert reply["outcome"] == {"disposition": CONTACT, "reasons": ["stiffness"]}
+    assert "The reason is a muscle that feels stiff." in reply["speech"]
+    assert text_of("question.health_factors") not in reply["speech"]
+
+
+STIMULANT_MEDICINES = ["ADHD medicine", "decongestants", "diet pills"]
+
+
+def test_stimulant_medicines_are_medicines_and_the_cut_down_tip_names_none(content):
+    assert said("HealthFactor", "stimulant_medicine") == {"medicine": "yes"}
+    for locale in content.texts:
+        for person in ("self", "other"):
+            tip = content.text(locale, "advice.tip_caffeine", person).lower()
+            assert "cut down" in tip
+            assert not re.search(r"medicine|medication|decongestant|adhd|diet pill|stimulant", tip)
+
+
+def test_a_stimulant_medicine_means_contact_provider_and_never_the_cut_down_tip(talk):
+    medicine = said("HealthFactor", "stimulant_medicine")
+    result = talk({"health_factors": medicine})
+    assert_contact_provider(result, "medicine")
+    assert "keep_taking_medicine" in result.outcome.advice
+    with_coffee = talk({"health_factors": medicine}, opening=said("Trigger", "caffeine"))
+    assert with_coffee.outcome.disposition == CONTACT
+    assert with_coffee.outcome.reasons == ("medicine",)
+    assert "tip_caffeine" not in with_coffee.outcome.advice
+
+
+@pytest.mark.parametrize("point", ["health_factors", "triggers"])
+@pytest.mark.parametrize("medicine", STIMULANT_MEDICINES)
+def test_a_stimulant_medicine_named_at_any_list_is_a_medicine_reason_without_the_cut_down_tip(
+    point, medicine
+):
+    lines = BENIGN_LINES[: POINTS.index(point)]
+    *_, reply, details = converse(*lines, medicine, "yes")
+    assert reply["outcome"] == {"disposition": CONTACT, "reasons": ["medicine"]}
+    assert "The reason is a medicine that can cause twitching." in reply["speech"]
+    assert text_of("advice.keep_taking_medicine") in reply["speech"]
+    for record in (reply, details):
+        said_and_shown = f"{record['speech']} {(record['card'] or {}).get('text', '')}".lower()
+        assert "cut down" not in said_and_shown, "the cut-down tip is for caffeine only"
+    assert "Take a list of every medicine you use" in details["speech"]
+
+
+EYELID_SIGNS = ("lid_closing", "lid_drooping", "eye_red", "face_spreading")
+
+
+@pytest.mark.parametrize("place", sorted(str(p) for p in CONTENT.places))
+def test_eyelid_warning_signs_are_asked_only_for_an_eyelid_or_face_twitch(talk, place):
+    result = talk({"location": {"location": place}})
+    assert ("eyelid_signs" in result.asked) == (place in ("eyelid", "face")), result.asked
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        *((sign, "yes") for sign in EYELID_SIGNS),
+        ("eyelid_signs", "yes"),
+        ("eyelid_signs", "unsure"),
+    ],
+)
+def test_an_eyelid_warning_sign_means_contact_provider(talk, content, answer, value):
+    result = talk({"location": {"location": "eyelid"}, "eyelid_signs": {answer: value}})
+    assert_contact_provider(result, "eyelid_signs")
+    assert result.asked[-1] == "eyelid_signs"
+    assert content.question("eyelid_signs").options == EYELID_SIGNS
+    rule = next(r for r in content.rules if r.id == "eyelid_signs")
+    assert [c.kind for c in rule.source if c.kind == "mayo"], "sourced from the Mayo Clinic page"
+
+
+@pytest.mark.parametrize(
+    ("lines", "caregiver"),
+    [
+        (("me", "no", "no", "my eyelid", "three days", "yes it droops"), False),
+        (("my mother", "no", "no", "her face", "three days", "her eye is red"), True),
+    ],
+    ids=["drooping_lid", "red_eye_caregiver"],
+)
+def test_an_eyelid_warning_sign_said_at_its_question_is_read_back_as_the_reason(lines, caregiver):
+    *_, asked, reply = converse(*lines)
+    person = "other" if caregiver else "self"
+    assert text_of("question.eyelid_signs", person) in asked["speech"]
+    assert reply["outcome"] == {"disposition": CONTACT, "reasons": ["eyelid_signs"]}
+    assert (
+        "The reason is a sign in the eyelid or eye that a doctor should check." in reply["speech"]
+    )
+
+
+def test_self_care_says_how_long_harmless_twitches_last_as_the_sources_do(content):
+    for locale in content.texts:
+        for person in ("self", "other"):
+            for text_id in ("advice.self_care", "why.duration"):
+                text = content.text(locale, text_id, person)
+                assert "a few days" in text and "a couple of weeks" in text, (locale, text)
+                assert "within a few days" not in text
+
+
+def test_a_ten_day_twitch_hears_it_may_take_a_couple_of_weeks_then_the_safety_net():
+    lines = ("me", "no", "no", "my calf", "ten days", "no", "no", "no", "none")
+    reply = converse(*lines)[-1]
+    assert reply["outcome"] == {"disposition": SELF_CARE, "reasons": []}
+    speech = reply["speech"]
+    reassurance = "Most settle in a few days, some in a couple of weeks."
+    safety_net = text_of("advice.self_care_safety_net")
+    assert reassurance in speech and safety_net in speech
+    assert speech.index(reassurance) < speech.index(safety_net)
+    assert (
+        "Call your health care provider if it lasts over two weeks, spreads, or worries you."
+        in (safety_net)
+    )
+    assert "For any emergency sign, call 9 1 1." in safety_net
+
+
+COULD_THIS_BE_ALS = pytest.param(
+    "could this be ALS",
+    marks=pytest.mark.xfail(
+        reason=(
+            'defect: "could this be ALS" is not understood as the ALS question (it gets the why '
+            "of the pending question, or the when-to-call answer at the offer)"
+        ),
+        strict=True,
+    ),
+)
+
+
+@pytest.mark.parametrize("point", range(len(POINTS)), ids=POINTS)
+@pytest.mark.parametrize("question", ["is it als", "could it be als", COULD_THIS_BE_ALS])
+def test_is_it_als_is_answered_at_any_point_then_the_pending_question_is_restated(point, question):
+    answer_text = text_of(SERIOUS_DISEASE_ANSWER)
+    before_lines, next_line = BENIGN_LINES[:point], BENIGN_LINES[point]
+    *_, before, answer, after = converse(*before_lines, question, next_line)
+    assert answer["speech"].startswith(answer_text), answer["speech"]
+    pending = answer["speech"][len(answer_text) :].strip()
+    assert pending, "the pending question is restated"
+    assert before["speech"].endswith(pending), (pending, before["speech"])
+    assert answer["outcome"] == before["outcome"]
+    assert answer["end_session"] is False
+    without = converse(*before_lines, next_line)[-1]
+    assert after["speech"] == without["speech"], "the question changes nothing that follows"
+
+
+MALE_PERSONS = ["my son", "it's for him", "my father", "my husband"]
+ASKED_ABOUT_PREGNANCY = {"my mother": "Are they pregnant?", "me": "Are you pregnant?"}
+
+
+def _to_health_factors_then_read_back(person: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The health-factors question for a person, and the doctor read-back at the end."""
+    records = converse(person, "no", "no", "calf", "three days", "no", "none", "no", "none", "yes")
+    return records[6], records[-1]
+
+
+def test_pregnancy_is_offered_unless_the_person_is_known_to_be_male(content):
+    question = content.question("health_factors")
+    assert "pregnant" not in question.offered({"male": "yes"})
+    assert "pregnant" in question.offered({"male": "no"})
+    assert "pregnant" in question.offered({})
+    for locale in content.texts:
+        for person in ("self", "other"):
+            for text_id in ("question.health_factors.male", "short.health_factors.male"):
+                assert "pregnan" not in content.text(locale, text_id, person).lower()
+
+
+@pytest.mark.parametrize("person", MALE_PERSONS)
+def test_no_pregnancy_question_or_read_back_for_a_male_person(person):
+    question, read_back = _to_health_factors_then_read_back(person)
+    assert text_of("question.health_factors.male", "other") in question["speech"]
+    assert "pregnan" not in question["speech"].lower()
+    assert "pregnan" not in (question["reprompt"] or "").lower()
+    assert "Here are questions a provider may ask." in read_back["speech"]
+    assert "pregnan" not in read_back["speech"].lower()
+
+
+@pytest.mark.parametrize("person", MALE_PERSONS)
+@pytest.mark.xfail(
+    reason=(
+        "defect: the card lists the health-factors answer as 'Medicines, kidney or potassium, "
+        "pregnancy: no' for a man (fact.health_factors has no .male form)"
+    ),
+    strict=True,
+)
+def test_no_pregnancy_on_the_card_for_a_male_person(person):
+    records = converse(person, "no", "no", "calf", "three days", "no", "none", "no", "none")
+    assert "pregnan" not in records[-1]["card"]["text"].lower()
+
+
+def test_no_pregnancy_in_the_simpler_form_for_a_son():
+    lines = ("my son", "no", "no", "calf", "three days", "no", "purple spotty", "banana bread")
+    *_, simpler = converse(*lines)
+    one_by_one = converse(*lines, "no", "no")
+    assert text_of("simple.medicine", "other") in simpler["speech"]
+    assert text_of("simple.kidney_or_potassium", "other") in one_by_one[-2]["speech"]
+    assert text_of("question.worried", "other") in one_by_one[-1]["speech"]
+    assert not [r for r in one_by_one if "pregnan" in r["speech"].lower()]
+
+
+@pytest.mark.xfail(
+    reason=(
+        'defect: "his calf" after "someone else" does not make the person known to be male '
+        "(a pronoun is ignored once the questions have begun), so pregnancy is still asked"
+    ),
+    strict=True,
+)
+def test_his_after_someone_else_means_no_pregnancy_question():
+    *_, question = converse("someone else", "no", "no", "his calf", "three days", "no")
+    assert "pregnan" not in question["speech"].lower()
+
+
+@pytest.mark.parametrize(("person", "question"), ASKED_ABOUT_PREGNANCY.items())
+def test_pregnancy_is_asked_and_read_back_for_a_mother_and_for_oneself(person, question):
+    asked, read_back = _to_health_factors_then_read_back(person)
+    assert "pregnant?" in asked["speech"]
+    assert question in read_back["speech"]
+
+
+def test_the_doctor_read_back_has_a_medicine_list_reminder(content):
+    for locale in content.texts:
+        for person in ("self", "other"):
+            text = content.text(locale, "doctor.medicine_list", person).lower()
+            assert "list" in text and "medicine" in text
+
+
+@pytest.mark.parametrize(
+    ("person", "reminder"),
+    [
+        ("me", "Take a list of every medicine you use, including ones you buy yourself."),
+        ("my mother", "Take a list of every medicine they use"),
+    ],
+)
+@pytest.mark.parametrize(
+    "duration", ["three weeks", "three days"], ids=["contact_provider", "self_care"]
+)
+def test_the_doctor_read_back_reminds_them_to_bring_a_list_of_medicines(person, reminder, duration):
+    lines = [person, "no", "no", "calf", duration]
+    if duration == "three days":
+        lines += ["no", "none", "no", "none"]
+    *_, outcome, read_back = converse(*lines, "yes")
+    assert outcome["outcome"]["disposition"] == (
+        CONTACT if duration == "three weeks" else SELF_CARE
+    )
+    assert reminder in read_back["speech"]
+    assert read_back["speech"].index(reminder) < read_back["speech"].index("Goodbye")
+
+
 # Every rule is exercised above, and carries its source and review
 
 RULES_BY_ROW = {
-    "emergency_screen_positive": test_yes_on_the_emergency_screen_is_an_emergency,
+    "emergency_screen_positive": test_yes_on_either_part_of_the_emergency_screen_is_an_emergency,
     "rf_consciousness": test_change_in_consciousness_is_an_emergency_at_any_turn,
     "rf_speech": test_slurred_speech_or_suddenly_unable_to_speak_is_an_emergency_at_any_turn,
     "rf_fever": test_fever_over_101_fahrenheit_is_an_emergency_at_any_turn,
@@ -599,6 +1022,7 @@ RULES_BY_ROW = {
         test_still_unsure_after_one_by_one_is_at_least_contact_provider_with_call_if_in_doubt
     ),
     "weakness": test_twitching_with_weakness_means_contact_provider,
+    "stiffness": test_a_stiff_muscle_means_contact_provider,
     "muscle_wasting": test_loss_of_muscle_size_means_contact_provider,
     "sensation_change": test_loss_of_or_change_in_sensation_means_contact_provider,
     "nerve_signs": (
@@ -607,6 +1031,7 @@ RULES_BY_ROW = {
     "long_duration": test_twitching_for_more_than_two_weeks_means_contact_provider,
     "duration_unsure": test_not_knowing_how_long_it_has_lasted_means_contact_provider,
     "multiple_places": test_twitching_in_more_than_one_place_or_spreading_means_contact_provider,
+    "eyelid_signs": test_an_eyelid_warning_sign_means_contact_provider,
     "location_unsure": test_not_sure_where_the_twitching_is_means_contact_provider,
     "medicine": test_a_medicine_that_may_cause_it_means_contact_provider,
     "kidney_or_potassium": test_kidney_disease_or_low_potassium_means_contact_provider,
@@ -631,7 +1056,7 @@ def test_every_rule_is_exercised_by_a_spec_test(content):
 @pytest.mark.parametrize("rule", CONTENT.rules, ids=lambda rule: rule.id)
 def test_every_rule_has_a_source_and_a_review(rule):
     assert rule.source, rule.id
-    assert all(c.kind in ("seed", "nhs", "added") and c.quote.strip() for c in rule.source)
+    assert all(c.kind in ("seed", "nhs", "mayo", "added") and c.quote.strip() for c in rule.source)
     assert rule.review.reviewed_by.strip()
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rule.review.reviewed_on)
 
