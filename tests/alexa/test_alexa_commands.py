@@ -16,8 +16,13 @@ def at_emergency_screen(talk: Alexa) -> None:
     talk.say("WhoForIntent", person="me")
 
 
-def at_location(talk: Alexa) -> None:
+def at_emergency_screen_more(talk: Alexa) -> None:
     at_emergency_screen(talk)
+    talk.no()
+
+
+def at_location(talk: Alexa) -> None:
+    at_emergency_screen_more(talk)
     talk.no()
 
 
@@ -26,8 +31,15 @@ def at_duration(talk: Alexa) -> None:
     talk.say("LocationIntent", location="eyelid")
 
 
+def at_eyelid_signs(talk: Alexa) -> None:
+    at_duration(talk)
+    talk.say("DurationIntent", duration="P2D")
+
+
 def at_triggers(talk: Alexa) -> None:
     talk.say("DescribeTwitchIntent", location="eyelid", duration="P2D")
+    talk.no()
+    talk.no()
     talk.no()
     talk.no()
     talk.say("HealthFactorIntent", healthFactor="none")
@@ -37,14 +49,26 @@ def at_triggers(talk: Alexa) -> None:
 def at_offer(talk: Alexa) -> None:
     talk.say("DescribeTwitchIntent", location="eyelid", duration="P3W")
     talk.no()
+    talk.no()
 
 
-STATES = [at_who_for, at_emergency_screen, at_location, at_duration, at_triggers, at_offer]
+STATES = [
+    at_who_for,
+    at_emergency_screen,
+    at_emergency_screen_more,
+    at_location,
+    at_duration,
+    at_eyelid_signs,
+    at_triggers,
+    at_offer,
+]
 SHORT = {
     at_who_for: "Say me, or who, like my mother.",
     at_emergency_screen: "Say yes, no, or not sure.",
+    at_emergency_screen_more: "Say yes, no, or not sure.",
     at_location: "For example, an eyelid, or a calf.",
     at_duration: "For example, three days, or two weeks.",
+    at_eyelid_signs: "Say yes, no, or not sure.",
     at_triggers: "Say which, or none.",
     at_offer: "Say yes or no.",
 }
@@ -140,7 +164,7 @@ def test_go_back_after_the_outcome_asks_the_last_question_again(alexa):
     talk = alexa()
     at_offer(talk)
     said = talk.say("AMAZON.PreviousIntent")
-    assert said.question == "emergency_screen"
+    assert said.question == "emergency_screen_more"
     assert said.attributes["phase"] == "asking"
 
 
@@ -151,7 +175,7 @@ def test_start_over_clears_answers_keeps_the_person_and_begins_at_the_safety_che
     talk.say("WhoForIntent", person="son")
     said = talk.say("AMAZON.StartOverIntent")
     assert said.speech.startswith(f"Okay, let's start again. {SAFETY_SCREEN}")
-    assert "do they have any of these" in said.speech
+    assert "have they fainted or been newly confused" in said.speech
     assert said.question == "emergency_screen"
     assert said.attributes["triage"] == {"facts": {}, "history": []}
     assert said.attributes["person"] == "other"
@@ -161,13 +185,16 @@ def test_why_before_an_outcome_explains_the_question_then_restates_it(alexa):
     talk = alexa()
     at_duration(talk)
     said = talk.say("WhyIntent")
-    assert said.speech.startswith("Harmless twitches usually settle within a few days.")
+    assert said.speech.startswith(
+        "Harmless twitches usually settle in a few days, sometimes a couple of weeks."
+    )
     assert said.reprompt.startswith("How long has it been going on?")
 
 
 def test_why_after_the_outcome_gives_the_reasons_in_plain_words(alexa):
     talk = alexa()
     talk.say("DescribeTwitchIntent", location="more_than_one_place", duration="P3W")
+    talk.no()
     talk.no()
     said = talk.say("WhyIntent")
     assert said.speech.startswith("The reasons are ")
@@ -197,7 +224,7 @@ def test_info_reads_the_topic_then_restates_the_question(alexa, state):
     state(talk)
     before = talk.said[-1]
     said = talk.say("InfoIntent", topic="twitch_vs_cramp")
-    assert said.speech.startswith("A twitch is a small, weak flicker")
+    assert said.speech.startswith("A twitch is a small flicker")
     assert said.reprompt == before.reprompt
 
 
@@ -205,7 +232,7 @@ def test_info_as_the_first_request_offers_to_start(alexa):
     talk = alexa()
     said = talk.say("InfoIntent", topic="causes")
     assert said.speech.startswith("Welcome to muscle twitch helper.")
-    assert "Common causes are stress and anxiety" in said.speech
+    assert "Common causes are stress, too little sleep" in said.speech
     assert said.reprompt.startswith("Would you like a few short questions")
     said = talk.yes()
     assert said.reprompt == WHO_FOR

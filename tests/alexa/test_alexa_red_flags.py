@@ -22,10 +22,21 @@ def at_emergency_screen(talk: Alexa) -> None:
     talk.say("WhoForIntent", person="me")
 
 
-def mid_questions(talk: Alexa) -> None:
+def at_emergency_screen_more(talk: Alexa) -> None:
     at_emergency_screen(talk)
     talk.no()
+
+
+def mid_questions(talk: Alexa) -> None:
+    at_emergency_screen_more(talk)
+    talk.no()
     talk.say("LocationIntent", location="calf")
+
+
+def at_eyelid_signs(talk: Alexa) -> None:
+    at_emergency_screen_more(talk)
+    talk.no()
+    talk.say("DescribeTwitchIntent", location="eyelid", duration="P2D")
 
 
 def one_sign_at_a_time(talk: Alexa) -> None:
@@ -34,8 +45,15 @@ def one_sign_at_a_time(talk: Alexa) -> None:
     talk.no()
 
 
+def one_sign_of_the_second_part_at_a_time(talk: Alexa) -> None:
+    at_emergency_screen_more(talk)
+    talk.unsure()
+    talk.no()
+
+
 def at_doctor_offer(talk: Alexa) -> None:
     talk.say("DescribeTwitchIntent", location="eyelid", duration="P3W")
+    talk.no()
     said = talk.no()
     assert said.attributes["phase"] == "offer"
 
@@ -44,7 +62,16 @@ def new_session(talk: Alexa) -> None:
     """Nothing before: "Alexa, tell muscle twitch helper she can't talk properly"."""
 
 
-STATES = [at_launch, at_emergency_screen, mid_questions, one_sign_at_a_time, at_doctor_offer]
+STATES = [
+    at_launch,
+    at_emergency_screen,
+    at_emergency_screen_more,
+    mid_questions,
+    at_eyelid_signs,
+    one_sign_at_a_time,
+    one_sign_of_the_second_part_at_a_time,
+    at_doctor_offer,
+]
 
 
 def check_emergency(said, person: str = "self", number: str = "9 1 1") -> None:
@@ -113,6 +140,23 @@ def test_a_sign_answered_yes_one_at_a_time_is_an_emergency(alexa):
     said = talk.yes()
     check_emergency(said)
     assert "slurred or garbled speech" in said.speech
+
+
+def test_yes_to_the_second_part_of_the_safety_check_is_the_same_emergency_answer(alexa):
+    talk = alexa()
+    at_emergency_screen_more(talk)
+    said = talk.yes()
+    check_emergency(said)
+    assert "you said you have one of the emergency signs" in said.speech
+
+
+def test_a_sign_of_the_second_part_answered_yes_one_at_a_time_is_an_emergency(alexa):
+    talk = alexa()
+    one_sign_of_the_second_part_at_a_time(talk)
+    assert talk.said[-1].question == "rf_paralysis"
+    said = talk.yes()
+    check_emergency(said)
+    assert "suddenly being unable to move part of the body" in said.speech
 
 
 def test_emergency_in_great_britain_says_999(alexa):

@@ -126,6 +126,7 @@ def test_logs_of_a_whole_conversation_hold_no_answers(alexa, caplog):
     talk.launch()
     talk.say("WhoForIntent", person="daughter")
     talk.no()
+    talk.no()
     talk.say("LocationIntent", location="eyelid", symptom="numbness")
     talk.say("AMAZON.RepeatIntent")
     talk.yes()

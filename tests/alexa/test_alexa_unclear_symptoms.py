@@ -38,4 +38,6 @@ def test_a_fever_below_the_threshold_goes_on_with_the_questions(alexa):
     talk.no()
     talk.say("SymptomIntent", symptom="fever")
     said = talk.no()
+    assert said.question == "emergency_screen_more", "the rest of the safety check comes next"
+    said = talk.no()
     assert said.question == "location"
