@@ -126,13 +126,18 @@ def heard(turn: Turn) -> Reply:
         return info_topic(turn, heard_now.topic)
     if heard_now.answer is not None:
         return reply_to(turn, heard_now.answer)
-    if heard_now.reading.hypothetical:
+    if heard_now.reading.hypothetical or heard_now.reading.asks:
         question = turn.question()
         if question is not None:
             return restate(turn, turn.say(f"why.{question.id}"))
         return info_topic(turn, "when_to_call")
     if heard_now.person_named and heard_now.person != was:
         return restate(turn, turn.say("ui.person_set"))
+    if heard_now.reading.past and not session.misses:
+        # Only history ("she's always a bit muddled, that's normal for her"): heard, and
+        # counted on the repair ladder so that history alone cannot loop.
+        session.misses = 1
+        return restate(turn, turn.say("ui.noted"))
     return miss(turn)
 
 
@@ -203,6 +208,11 @@ def reply_to(turn: Turn, value: str) -> Reply:
         if value == "no":
             return turn.end(turn.say("ui.goodbye"))
         return doctor_questions(turn) if phase is Phase.OFFER else begin(turn)
+    if phase in (Phase.OFFER, Phase.START_OFFER) and not turn.session.misses:
+        # "Not sure, do I need to?": what the offer gives, once, then the offer again.
+        turn.session.misses = 1
+        explain = "ui.offer_explain" if phase is Phase.OFFER else "ui.start_offer_explain"
+        return restate(turn, turn.say(explain))
     if question is None or phase is not Phase.ASKING:
         return miss(turn)
     if question.kind in FREE_ANSWER_KINDS and value != "unsure":

@@ -119,7 +119,10 @@ def hear(
     reading = Reading()
     if text:
         vague = pending is not None and pending.fact == DURATION_FACT
-        reading = read(text, lexicon(), _today(request), vague=vague)
+        fever = pending is not None and any(
+            fact in lexicon().fever_high for fact in (pending.fact, *pending.parts)
+        )
+        reading = read(text, lexicon(), _today(request), vague=vague, temperature=fever)
     facts = dict(resolved)
     facts.update(answer_facts(reading, content, {**known, **resolved}, pending))
     named = person is not None

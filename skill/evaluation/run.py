@@ -21,6 +21,8 @@ SIGNS = (
     "rf_breathing_swallowing",
     "rf_overdose",
 )
+FIRST_PART = 3
+"""Signs asked about in the first part of the safety check; the rest in the second."""
 ANSWERED = {"safety": "emergency_screen", "worried": "worried"}
 LISTS = {"nerve_signs": "nerve_signs", "health_factors": "health_factors", "triggers": "triggers"}
 Outcome = Callable[[dict[str, Any]], dict[str, Any] | None]
@@ -38,11 +40,14 @@ def prefix(point: str, person: str | None, sign: str | None) -> list[str]:
     if point == "one_shot":
         return []
     if point == "sign":
-        return [*steps["safety"], "not sure", *["no"] * SIGNS.index(sign or SIGNS[0])]
+        index = SIGNS.index(sign or SIGNS[0])
+        if index < FIRST_PART:
+            return [*steps["safety"], "not sure", *["no"] * index]
+        return [*steps["safety"], "no", "not sure", *["no"] * (index - FIRST_PART)]
     order = ["location", "duration", "nerve_signs", "health_factors", "worried", "triggers"]
-    said = ["no", "my calf", "three days", "no", "none of those", "no", "none"]
+    said = ["no", "no", "my calf", "three days", "no", "none of those", "no", "none"]
     reached = len(order) if point == "offer" else order.index(point)
-    return [*steps["safety"], *said[: reached + 1]]
+    return [*steps["safety"], *said[: reached + 2]]
 
 
 EXPECTED_QUESTION = {

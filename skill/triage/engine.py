@@ -69,9 +69,7 @@ class Engine:
 
     def answered(self, question: Question, facts: Mapping[str, FactValue]) -> bool:
         """Whether the facts already answer a question (its fact, or a named option)."""
-        return question.fact in facts or any(
-            facts.get(o) == "yes" for o in question.offered(facts)
-        )
+        return question.fact in facts or any(facts.get(o) == "yes" for o in question.offered(facts))
 
     def next_question(self, state: TriageState) -> Question | None:
         """The next question that could still change the outcome, or None when done."""

@@ -93,6 +93,8 @@ class Question:
     slot_type: str | None = None
     ask_if: Condition | None = None
     asks_about: tuple[str, ...] = ()
+    """Facts the question asks about together without offering them as answers (the signs of
+    the safety question); a line that denies some and affirms none is a no."""
     simpler: Mapping[str, Mapping[str, FactValue]] = field(default_factory=dict)
     """Facts that a yes or a no to the question's simpler form sets ("one spot?": location)."""
     options_if: Mapping[str, "Condition"] = field(default_factory=dict)
@@ -103,8 +105,6 @@ class Question:
         return tuple(
             o for o in self.options if o not in self.options_if or self.options_if[o].holds(facts)
         )
-    """Facts the question asks about together without offering them as answers (the signs of
-    the safety question); a line that denies some and affirms none is a no."""
 
     @property
     def parts(self) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ def answer_facts(
 ) -> dict[str, FactValue]:
     """Facts a line gives: what it states outright, where and how long when it speaks of the
     twitch (or was asked), and its yes, no or not sure as the answer to the pending question."""
-    facts = {f: v for f, v in reading.facts.items() if f != DAYS_FACT}
+    facts = {f: v for f, v in reading.past.items() if f not in content.red_flags}
+    facts.update({f: v for f, v in reading.facts.items() if f != DAYS_FACT})
     asked = pending.fact if pending is not None else None
     for fact in reading.uncertain:
         # "I might be pregnant": not sure. A sign said with a hedge stays a sign.

@@ -16,6 +16,9 @@ PERSON = "Person"
 TOPIC_MIN_WORDS = 3
 """An info topic phrase this long is heard anywhere in a line; a shorter one only as the line."""
 
+UNIT = "units."
+"""The prefix of unit words (days per unit) among the number words."""
+
 
 @dataclass(frozen=True)
 class Meaning:
@@ -154,6 +157,7 @@ def compile_lexicon(words: Words) -> Lexicon:
     known.update(s for groups, _ in patterns for group in groups for alt in group for s in alt)
     for phrases in lists.values():
         known.update(w for p in phrases for w in p)
+    known.update(w for name in speech.numbers for w in words_of(name.removeprefix(UNIT)))
     spellable = sorted({w for stems, _ in stemmed for w in stems if len(w) >= 4 and w.isalpha()})
     spellable += sorted(
         {

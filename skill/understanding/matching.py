@@ -9,7 +9,7 @@ MAX_GAP = 2
 """Words allowed between two words of a phrase ("face is drooping" for "face drooping")."""
 JOINERS = frozenset({BREAK, "and", "or", "but", "then", "so", "because"})
 """A gap never crosses these: "weak and one side" is not "weak on one side"."""
-PATTERN_WINDOW = 8
+PATTERN_WINDOW = 10
 """The most words a pattern's groups may spread over."""
 
 

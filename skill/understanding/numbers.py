@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from skill.understanding.lexicon import Lexicon
+from skill.understanding.lexicon import UNIT, Lexicon
 from skill.understanding.matching import find_words
 from skill.understanding.text import BREAK
 
-UNIT = "units."
+BARE_UNIT_DAYS = 7
 CUES = frozenset(
     {
         "for",
@@ -60,6 +60,9 @@ def read_number(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
     """The number that starts at position i ("twenty one", "a hundred and two", "3.5")."""
     value: float | None = None
     j = i
+    spelt = _digit_by_digit(words, i, lexicon)
+    if spelt is not None:
+        return spelt
     if j < len(words) and words[j].isdigit():
         value = float(words[j])
         j += 1
@@ -85,6 +88,10 @@ def read_number(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
             j += 1
             if _is(words, j, ("and",)) and total >= 100 and _is_number(words, j + 1, lexicon):
                 j += 1
+            elif _is(words, j, ("and",)) and total >= 100 and _is(words, j + 1, tuple(HEARD_AS)):
+                total += HEARD_AS[words[j + 1]]
+                j += 2
+                break
         if j == i or total == 0:
             return None
         value = total
@@ -97,6 +104,35 @@ def read_number(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
         value += 0.5
         j += 3
     return Number(value, range(i, j))
+
+
+HEARD_AS = {"for": 4, "to": 2, "too": 2}
+"""Number words speech recognition writes as other words ("a hundred and for")."""
+DIGIT_WORDS = {
+    "oh": 0,
+    "o": 0,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+
+
+def _digit_by_digit(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
+    """A number said digit by digit with "oh" for zero: "one oh three" is 103."""
+    j = i
+    while j < len(words) and words[j] in DIGIT_WORDS:
+        j += 1
+    said = words[i:j]
+    if len(said) < 3 or not any(w in ("oh", "o") for w in said[1:]):
+        return None
+    return Number(float("".join(str(DIGIT_WORDS[w]) for w in said)), range(i, j))
 
 
 def _is(words: list[str], i: int, options: tuple[str, ...]) -> bool:
@@ -141,7 +177,7 @@ def durations(
             or _since_date(words, i, lexicon, today)
         )
         if duration is None:
-            duration = _relative(words, i, lexicon, vague=vague)
+            duration = _relative(words, i, lexicon, vague=vague) or _bare_unit(words, i, lexicon)
         if duration is None:
             i += 1
             continue
@@ -175,6 +211,17 @@ def _numbered(words: list[str], i: int, lexicon: Lexicon) -> Duration | None:
         kind, start = before
         days = days + 1 if kind == "more_than" else max(days - 1, 0)
     return Duration(int(days), range(start, stop), per_unit)
+
+
+def _bare_unit(words: list[str], i: int, lexicon: Lexicon) -> Duration | None:
+    """One week, fortnight, month or year said without a number, as an answer ("fortnight or
+    so", "month maybe"): a singular unit of at least a week that opens the line."""
+    per_unit = lexicon.numbers.get(UNIT + words[i])
+    if per_unit is None or per_unit < BARE_UNIT_DAYS or words[i].endswith("s"):
+        return None
+    if any(w != BREAK and w not in SKIP for w in words[:i]):
+        return None
+    return Duration(int(per_unit), range(i, i + 1), per_unit)
 
 
 def _rate(before: str) -> bool:
@@ -227,10 +274,13 @@ def _since_date(
     """ "Since halloween", "since the 3rd", "since early october": days since that date."""
     if today is None or not lexicon.has("since", (words[i],)):
         return None
-    j = i + 1
-    while j < len(words) and words[j] in SKIPPED:
-        j += 1
-    found = _named_date(words, j, lexicon, today) or _month_date(words, j, lexicon, today)
+    found = None
+    for j in range(i + 1, min(i + 6, len(words))):
+        if words[j] == BREAK:
+            break
+        found = _named_date(words, j, lexicon, today) or _month_date(words, j, lexicon, today)
+        if found is not None:
+            break
     if found is None:
         return None
     date, stop = found
@@ -344,11 +394,14 @@ def _relative(words: list[str], i: int, lexicon: Lexicon, *, vague: bool) -> Dur
     return None
 
 
-def temperatures(words: list[str], lexicon: Lexicon) -> list[tuple[bool, range]]:
-    """Temperatures said with a number near a temperature word: (over the limit, where)."""
+def temperatures(
+    words: list[str], lexicon: Lexicon, *, asked: bool = False
+) -> list[tuple[bool, range]]:
+    """Temperatures said with a number near a temperature word, or any number in a
+    temperature's range when the question was about a fever: (over the limit, where)."""
     found: list[tuple[bool, range]] = []
     marks = [i for i, w in enumerate(words) if lexicon.has("temperature.words", (w,))]
-    if not marks:
+    if not marks and not asked:
         return found
     i = 0
     while i < len(words):
@@ -356,7 +409,7 @@ def temperatures(words: list[str], lexicon: Lexicon) -> list[tuple[bool, range]]
         if number is None or words[i] in ("a", "an"):
             i += 1
             continue
-        near = any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
+        near = asked or any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
         scale = _scale(number.value)
         if near and scale is not None:
             found.append((number.value > lexicon.fever_limits[scale], number.span))

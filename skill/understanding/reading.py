@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from skill.triage.model import FactValue
@@ -11,7 +11,7 @@ from skill.understanding.matching import Match, Token, find_phrases, find_words
 from skill.understanding.numbers import Duration, durations, read_number, temperatures
 from skill.understanding.persons import Person, who
 from skill.understanding.scope import Kind, Status, Trigger, find_triggers, status
-from skill.understanding.spelling import correct
+from skill.understanding.spelling import correct, join_split, unstretch
 from skill.understanding.text import BREAK, drop_phrases, replace_phrases, split_words
 
 ANSWERS = ("yes", "no", "unsure")
@@ -19,6 +19,8 @@ PLACE_FACT = "location"
 MANY_PLACES = "more_than_one_place"
 MULTIPLE_FACT = "multiple_places"
 DAYS_FACT = "duration_days"
+DOUBT_WORDS = 10
+"""A line this short that says "not sure" anywhere, and nothing else we know, is unsure."""
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,25 @@ class Reading:
     """A sign was spoken of as a possibility ("what if she faints")."""
     everything: bool = False
     """ "All of them": every item of a list question."""
+    past: Mapping[str, FactValue] = field(default_factory=lambda: MappingProxyType({}))
+    """Facts said of the past ("low potassium last year"): history that matters, except for
+    the emergency signs, which count only since the twitching began."""
+    asks: bool = False
+    """The line is a question back ("how high is high?")."""
     heard: bool = False
     """Anything at all was understood."""
 
 
 def read(
-    text: str, lexicon: Lexicon, today: datetime.date | None = None, *, vague: bool = False
+    text: str,
+    lexicon: Lexicon,
+    today: datetime.date | None = None,
+    *,
+    vague: bool = False,
+    temperature: bool = False,
 ) -> Reading:
-    """Read one line. `vague` takes "a while" as a duration (when the question was how long)."""
+    """Read one line. `vague` takes "a while" as a duration (when the question was how long);
+    `temperature` takes a bare number as a temperature (when the question was about a fever)."""
     words = _words(text, lexicon)
     if not words:
         return Reading()
@@ -61,11 +74,13 @@ def read(
     tokens = [Token(w, stem(w)) for w in words]
     matches = find_phrases(tokens, lexicon, hidden)
     taken = {p for m in matches for p in m.positions}
-    triggers = find_triggers(words, lexicon, matches)
+    own = [m for m in matches if lexicon.meanings[m.meaning].sets.get(DAYS_FACT) is None]
+    triggers = find_triggers(words, lexicon, own)
     corrected = max((t.span.stop for t in triggers if Kind.CORRECTION in t.kinds), default=0)
     facts: dict[str, FactValue] = {}
     uncertain: set[str] = set()
     places: list[str] = []
+    past: dict[str, FactValue] = {}
     spread: set[str] = set()
     phrased: list[FactValue] = []
     hypothetical = False
@@ -74,6 +89,8 @@ def read(
     for match in matches:
         meaning = lexicon.meanings[match.meaning]
         how = status(match, words, triggers, lexicon, taken)
+        if not how.past and _near_year(words, match, today):
+            how = replace(how, past=True)
         if meaning.person is not None:
             person_matches.append((match, meaning))
             continue
@@ -85,11 +102,13 @@ def read(
             hypothetical = hypothetical or (
                 how.hypothetical and any(v == "yes" for v in meaning.sets.values())
             )
+            if how.past and not how.hypothetical and not meaning.place:
+                _merge(past, meaning.negated if how.negated else meaning.sets)
             continue
         if meaning.place:
             if meaning.sets.get(MULTIPLE_FACT) == "yes":
                 spread.add(str(meaning.sets[PLACE_FACT]))
-            locator = bool(places) and _locates(words, match.start)
+            locator = bool(places) and _locates(words, match.start, lexicon)
             if not how.negated and match.start >= corrected and not locator:
                 places.append(str(meaning.sets[PLACE_FACT]))
             if not how.negated and MULTIPLE_FACT in meaning.sets:
@@ -103,7 +122,7 @@ def read(
         _merge(facts, meaning.negated if negated or impaired else meaning.sets)
         if how.uncertain and not negated:
             uncertain.update(f for f, v in meaning.sets.items() if v == "yes")
-    _temperatures(words, lexicon, triggers, taken, facts)
+    _temperatures(words, lexicon, triggers, taken, facts, asked=temperature)
     places = list(dict.fromkeys(places))
     if len(places) > 1:
         _merge(facts, {MULTIPLE_FACT: "yes"})
@@ -118,6 +137,8 @@ def read(
         days = _longest([v for v in phrased if isinstance(v, (int, str))])
     answer = _answer(words[corrected:], lexicon) if corrected else None
     answer = answer or _answer(words, lexicon)
+    if answer is None and not facts and not past and len(words) <= DOUBT_WORDS:
+        answer = _doubt(words, lexicon)
     twitch = bool(find_words(words, lexicon.lists.get("twitch_words", frozenset())))
     person = who(words, person_matches, lexicon)
     heard = bool(
@@ -130,6 +151,7 @@ def read(
         or person.known
         or hypothetical
         or twitch
+        or bool(past)
     )
     return Reading(
         facts=MappingProxyType(facts),
@@ -142,6 +164,8 @@ def read(
         days=days,
         about_twitch=twitch or bool(places),
         hypothetical=hypothetical,
+        past=MappingProxyType(past),
+        asks=bool(words) and lexicon.has("question_words", (words[0],)),
         everything=(
             bool(find_words(words, lexicon.lists.get("answers.all", frozenset())))
             and answer == "yes"
@@ -152,8 +176,8 @@ def read(
 
 
 def _words(text: str, lexicon: Lexicon) -> list[str]:
-    words = split_words(text, lexicon.contractions)
-    words = replace_phrases(words, lexicon.replacements)
+    words = [unstretch(w, lexicon) for w in split_words(text, lexicon.contractions)]
+    words = join_split(replace_phrases(words, lexicon.replacements), lexicon)
     words = drop_phrases(words, lexicon.lists.get("fillers", frozenset()))
     words = drop_phrases(words, lexicon.lists.get("openers", frozenset()), at_start=True)
     words = [correct(w, lexicon) for w in words]
@@ -170,10 +194,29 @@ def _corrected_number(words: list[str], lexicon: Lexicon, before: Duration) -> i
     return None
 
 
-def _locates(words: list[str], start: int) -> bool:
-    """A place said to locate another ("the ring finger on my right hand")."""
+def _near_year(words: list[str], match: Match, today: datetime.date | None) -> bool:
+    """A past year said in the same sentence ("she had a mini stroke in 2015")."""
+    if today is None:
+        return False
+    start, stop = max(0, match.start - 8), min(len(words), match.end + 8)
+    for k in range(start, stop):
+        between = words[min(k, match.start) : max(k, match.end)]
+        year = words[k]
+        if (
+            year.isdigit()
+            and len(year) == 4
+            and BREAK not in between
+            and 1900 <= int(year) < today.year
+        ):
+            return True
+    return False
+
+
+def _locates(words: list[str], start: int, lexicon: Lexicon) -> bool:
+    """A place said to locate another ("the ring finger on my right hand", "her cheek near
+    her mouth")."""
     before = words[max(0, start - 4) : start]
-    return any(w in ("on", "of") for w in before)
+    return bool(find_words(before, lexicon.lists.get("locators", frozenset())))
 
 
 def _merge(facts: dict[str, FactValue], new: Mapping[str, FactValue]) -> None:
@@ -197,8 +240,10 @@ def _temperatures(
     triggers: list[Trigger],
     taken: set[int],
     facts: dict[str, FactValue],
+    *,
+    asked: bool,
 ) -> None:
-    for high, span in temperatures(words, lexicon):
+    for high, span in temperatures(words, lexicon, asked=asked):
         match = Match(-1, tuple(span))
         how: Status = status(match, words, triggers, lexicon, taken)
         if how.hypothetical or how.past or how.negated:
@@ -212,9 +257,10 @@ def _answer(words: list[str], lexicon: Lexicon) -> str | None:
     whole = tuple(w for w in words if w != BREAK)
     spans = find_words(list(whole), lexicon.lists.get("hedges", frozenset()))
     bare = tuple(w for i, w in enumerate(whole) if not any(i in s for s in spans))
+    subjectless = bare[1:] if len(bare) > 2 and lexicon.has("subjects", bare[:1]) else ()
     for answer in ANSWERS:
-        if lexicon.has(f"answers.{answer}", whole) or (
-            bare and lexicon.has(f"answers.{answer}", bare)
+        if lexicon.has(f"answers.{answer}", whole) or any(
+            said and lexicon.has(f"answers.{answer}", said) for said in (bare, subjectless)
         ):
             return answer
     found = _leading(whole, lexicon)
@@ -225,6 +271,15 @@ def _answer(words: list[str], lexicon: Lexicon) -> str | None:
         if particles and lexicon.has(f"answers.{answer}", (particles[-1],)):
             return answer
     return None
+
+
+def _doubt(words: list[str], lexicon: Lexicon) -> str | None:
+    """ "Unsure" for a short line that says so anywhere and says nothing else we know ("errr
+    it's hard to say where exactly", "i'm not sure what my uncle takes")."""
+    unsure = lexicon.lists.get("answers.unsure", frozenset())
+    alone = lexicon.lists.get("answers.alone", frozenset())
+    doubts = frozenset(p for p in unsure if len(p) > 1 and p not in alone)
+    return "unsure" if find_words(words, doubts) else None
 
 
 def _leading(whole: tuple[str, ...], lexicon: Lexicon) -> str | None:

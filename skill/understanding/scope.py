@@ -21,6 +21,7 @@ class Kind(StrEnum):
     END = "negation.end"
     UNCERTAIN = "uncertain"
     HYPOTHETICAL = "hypothetical"
+    HYPOTHETICAL_AFTER = "hypothetical_after"
     PAST_BEFORE = "historical.before"
     PAST_AFTER = "historical.after"
     CORRECTION = "corrections"
@@ -121,6 +122,12 @@ def status(
                 negators.append(trigger)
             if Kind.DIFFICULTY in kinds and len(between) <= POST_REACH and BREAK not in between:
                 impaired = True
+            if (
+                Kind.HYPOTHETICAL_AFTER in kinds
+                and len(between) <= HISTORY_REACH
+                and BREAK not in between
+            ):
+                hypothetical = True
             if (
                 Kind.PAST_AFTER in kinds
                 and len(between) <= HISTORY_REACH

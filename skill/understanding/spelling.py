@@ -3,12 +3,16 @@ that word, unless it is itself a common English word ("cooking" is never "chokin
 
 import gzip
 import json
+import re
 from functools import cache
 from importlib import resources
 
 from skill.understanding.lexicon import Lexicon, stem
 
 MIN_LENGTH = 4
+JOINED_LENGTH = 7
+"""Two words are read as one only when together they make a word this long ("pot assium")."""
+_STRETCHED = re.compile(r"(.)\1\1+")
 COMMON = 100
 """A word seen at least this often in the spoken-English word list is a real word."""
 
@@ -42,3 +46,41 @@ def correct(word: str, lexicon: Lexicon) -> str:
         key=lambda found: (found[1], found[0][0] != word[0], found[0][-1] != word[-1]),
     )
     return str(best[0])
+
+
+def unstretch(word: str, lexicon: Lexicon) -> str:
+    """A word said long ("errr", "sooo", "yesss") as the word itself: a run of three or more
+    of a letter is read as two, if that makes a known word, else as one."""
+    if not _STRETCHED.search(word):
+        return word
+    double = _STRETCHED.sub(r"\1\1", word)
+    if _is_known(double, lexicon):
+        return double
+    return _STRETCHED.sub(r"\1", word)
+
+
+def join_split(words: list[str], lexicon: Lexicon) -> list[str]:
+    """Words a recognizer split in two, joined where together they make a lexicon word and one
+    part alone is not one ("fort night", "pot assium")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            first, second = words[i], words[i + 1]
+            joined = first + second
+            if (
+                len(joined) >= JOINED_LENGTH
+                and joined.isalpha()
+                and joined in lexicon.known
+                and not (first in lexicon.known and second in lexicon.known)
+            ):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _is_known(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.known or any((word,) in phrases for phrases in lexicon.lists.values())

@@ -22,6 +22,7 @@ SPEECH_LISTS = (
     "uncertain",
     "difficulty",
     "hypothetical",
+    "hypothetical_after",
     "exclusions",
     "corrections",
     "subjects",
@@ -32,6 +33,7 @@ SPEECH_LISTS = (
     "command_openers",
     "command_closers",
     "hedges",
+    "question_words",
     "gap_words",
     "more_than",
     "less_than",
@@ -39,6 +41,7 @@ SPEECH_LISTS = (
     "weekdays",
     "since",
     "twitch_words",
+    "locators",
 )
 SPEECH_GROUPS = {
     "answers": ("yes", "no", "unsure", "particles", "alone", "all"),

@@ -57,7 +57,14 @@ LAUNCH_WORDS = {
 }
 LAUNCH_PHRASES = {"talk to"}
 
-INFO_TOPIC_IDS = {"what_is_twitch", "causes", "twitch_vs_cramp", "when_to_call", "doctor_questions"}
+INFO_TOPIC_IDS = {
+    "what_is_twitch",
+    "causes",
+    "twitch_vs_cramp",
+    "when_to_call",
+    "serious_disease",
+    "doctor_questions",
+}
 
 # Intent name -> {slot name: slot type}.
 EXPECTED_INTENTS: dict[str, dict[str, str]] = {
@@ -577,7 +584,7 @@ KEY_UTTERANCES: list[tuple[str, str, dict[str, str]]] = [
     ("she has a high fever", "SymptomIntent", {"symptom": "high_fever"}),
     ("one side of my face is drooping", "SymptomIntent", {"symptom": "face_drooping"}),
     ("I can't lift my arm", "SymptomIntent", {"symptom": "one_sided_weakness"}),
-    ("yes he can't move his arm", "SymptomIntent", {"symptom": "paralysis"}),
+    ("he can't move his arm", "SymptomIntent", {"symptom": "paralysis"}),
     ("I can't breathe", "SymptomIntent", {"symptom": "trouble_breathing"}),
     ("he's choking", "SymptomIntent", {"symptom": "trouble_breathing"}),
     ("she can't swallow", "SymptomIntent", {"symptom": "trouble_swallowing"}),

@@ -120,7 +120,7 @@ def test_json_mode_prints_one_object_per_request_with_exactly_the_documented_key
 
 
 def test_json_records_carry_the_card_and_the_outcome_once_reached() -> None:
-    out = records(lines="me\nno\nmy calf\nthree weeks\n")
+    out = records(lines="me\nno\nno\nmy calf\nthree weeks\n")
     final = out[-1]
     assert_record_shape(final)
     assert final["outcome"] == {"disposition": "contact_provider", "reasons": ["long_duration"]}

@@ -209,8 +209,8 @@ def test_a_resolution_lists_every_slot_of_its_intent_filled_or_not(resolver: Res
 
 
 def test_the_most_literal_sample_wins_over_a_bare_slot(resolver: Resolver) -> None:
-    # "yes I'm confused" is a red flag, not a bare yes
-    assert slot_ids(resolver, "yes I'm confused") == ("SymptomIntent", {"symptom": "confusion"})
+    # "no but I'm confused" is a red flag, not a bare no
+    assert slot_ids(resolver, "no but I'm confused") == ("SymptomIntent", {"symptom": "confusion"})
 
 
 # Invocation phrases: "open/ask/tell ... muscle twitch helper ..."

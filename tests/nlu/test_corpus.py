@@ -1,0 +1,49 @@
+"""The NLU evaluation corpus, said through the simulator at its points of the conversation:
+every emergency heard at every point, no harmless or negated line taken as one, and at least
+95% of the lines a person would understand understood."""
+
+from pathlib import Path
+
+import pytest
+
+from skill.evaluation.cli import evaluate
+from skill.evaluation.corpus import CORPUS_DIR, load_corpus
+from skill.evaluation.report import by_point
+
+FILES = sorted(CORPUS_DIR.glob("*.json"))
+MIN_LINES = 400
+
+
+@pytest.fixture(scope="module")
+def results():
+    return evaluate(FILES)
+
+
+def test_the_corpus_has_at_least_four_hundred_lines_at_every_point():
+    lines = [line for path in FILES for line in load_corpus(path)]
+    assert len(lines) >= MIN_LINES
+    assert {line.point for line in lines} >= {"safety", "sign", "location", "one_shot"}
+
+
+def test_every_emergency_is_heard_at_every_point(results):
+    missed = [r.line.utterance for r in results if r.line.emergency and not r.emergency]
+    assert not missed
+    for point, figures in by_point(results).items():
+        assert figures.recall == 1.0, point
+
+
+def test_no_negated_or_harmless_line_is_taken_as_an_emergency(results):
+    assert not [r.line.utterance for r in results if not r.line.emergency and r.emergency]
+
+
+def test_at_least_95_percent_of_the_lines_are_understood(results):
+    assert by_point(results)["all"].understood_rate >= 0.95
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_each_corpus_file_exports_as_an_annotation_set(path: Path, tmp_path):
+    from skill.evaluation.cli import main
+
+    out = tmp_path / "annotations.json"
+    assert main(["--set", str(path), "--export", str(out)]) == 0
+    assert '"point"' not in out.read_text("utf-8")
