@@ -3,6 +3,7 @@ without moving on (a fact taken, another question, the outcome) or ending kindly
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,5 +69,29 @@ def test_three_misses_in_a_row_end_kindly_with_the_safety_net():
     assert "Sorry, I didn't catch that." in first["speech"]
     assert "Just say yes or no." in second["speech"]
     assert third["end_session"]
+    assert "call 9 1 1 now" in third["speech"]
+    assert "health care provider" in third["speech"]
+
+
+@pytest.mark.xfail(
+    reason=(
+        "defect: after the second miss at the safety check goes one sign at a time, the miss "
+        "count starts again, so a third miss is another 'didn't catch that' and the session ends "
+        "only at the fifth (voice.md revision 2: third miss, end kindly)"
+    ),
+    strict=True,
+)
+def test_three_misses_in_a_row_at_the_safety_check_end_kindly_with_the_safety_net():
+    """The simpler form of the safety check is its signs one at a time: a third miss ends."""
+    sim = Simulator(lambda_handler, RESOLVER, Session(SIMULATED_SKILL_ID, "en-US"), outcome_of)
+    sim.first(None)
+    sim.say("it's for me")
+    first = sim.say("purple spotty")
+    second = sim.say("the weather is nice")
+    assert "Sorry, I didn't catch that." in first["speech"]
+    assert "one at a time" in second["speech"]
+    assert "have you fainted, passed out, or been newly confused?" in second["speech"]
+    third = sim.say("banana bread")
+    assert third["end_session"], third["speech"]
     assert "call 9 1 1 now" in third["speech"]
     assert "health care provider" in third["speech"]
