@@ -63,11 +63,11 @@ def launch(turn: Turn) -> Reply:
 
 
 def emergency(turn: Turn) -> Reply:
-    """A red flag was heard: record what was said and give the emergency answer now."""
-    if (turn.heard.person is not None and turn.heard.person_named) or (
-        turn.heard.person is not None and turn.session.phase in START_PHASES
-    ):
+    """A red flag was heard: record what was said and give the emergency answer now, worded
+    for whoever the line says has the sign ("my husband is slurring his words")."""
+    if turn.heard.person is not None:
         turn.session.person = turn.heard.person
+    turn.session.simple = None
     facts = {f: v for f, v in turn.heard.facts.items() if turn.valid(f, v)}
     state = turn.engine.update(turn.session.state, facts)
     turn.session.state = state
@@ -110,7 +110,6 @@ def note_male(turn: Turn) -> None:
 def heard(turn: Turn) -> Reply:
     """Any intent with words: what they say, whatever the intent that carried them."""
     heard_now, session = turn.heard, turn.session
-    was = session.person
     if person_heard(turn):
         return advance(turn, turn.say("ui.person_changed"))
     facts = {f: v for f, v in heard_now.facts.items() if turn.valid(f, v)}
@@ -131,7 +130,10 @@ def heard(turn: Turn) -> Reply:
         if question is not None:
             return restate(turn, turn.say(f"why.{question.id}"))
         return info_topic(turn, "when_to_call")
-    if heard_now.person_named and heard_now.person != was:
+    if heard_now.person_named and not session.misses:
+        # Who it is for, said again ("it's my father"): acknowledged once, and counted on the
+        # repair ladder so that naming alone cannot loop.
+        session.misses = 1
         return restate(turn, turn.say("ui.person_set"))
     if heard_now.reading.past and not session.misses:
         # Only history ("she's always a bit muddled, that's normal for her"): heard, and
@@ -255,10 +257,11 @@ def miss(turn: Turn) -> Reply:
     if session.phase is Phase.NEW and turn.heard.words:
         session.phase = Phase.WHO_FOR
         return restate(turn)
-    session.misses += 1
     if session.phase in (Phase.NEW, Phase.ENDED):
         session.phase = Phase.WHO_FOR
+        session.misses = 1
         return restate(turn, turn.say("ui.fallback"))
+    session.misses += 1
     if session.misses >= 3:
         return turn.end(turn.say("ui.give_up"), turn.say("ui.goodbye"))
     if session.misses == 2 and session.simple is None:
@@ -271,8 +274,11 @@ def simplify(turn: Turn) -> Reply:
     time; a list one item at a time)."""
     session, question = turn.session, turn.question()
     if question is not None and question.asks_about:
+        misses = session.misses
         session.state = turn.engine.update(session.state, {question.fact: "unsure"})
-        return advance(turn, turn.say("ui.one_at_a_time"))
+        reply = advance(turn, turn.say("ui.one_at_a_time"))
+        session.misses = misses  # the signs one at a time are the same question, simpler
+        return reply
     session.simple = question.id if question is not None else session.phase.value
     return turn.ask(turn.say("ui.simpler"), turn.simple_form(), reprompt=turn.simple_form())
 

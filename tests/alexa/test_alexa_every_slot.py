@@ -47,4 +47,5 @@ def test_a_red_flag_in_any_slot_is_the_emergency_answer(alexa, intent, slot, slo
     talk.say("WhoForIntent", person="me")
     env = envelope(intent, {}, attributes=talk.attributes)
     env["request"]["intent"]["slots"] = {slot: raw_slot(slot, slot_type, said)}
-    check_emergency(talk.send(env))
+    # Each line says who has the sign ("she", "his"): the answer is worded for that person.
+    check_emergency(talk.send(env), person="other")
