@@ -12,7 +12,8 @@ from skill.understanding.lexicon import Lexicon, stem
 MIN_LENGTH = 4
 JOINED_LENGTH = 7
 """Two words are read as one only when together they make a word this long ("pot assium")."""
-_STRETCHED = re.compile(r"(.)\1\1+")
+_STRETCHED = re.compile(r"([^\W\d_])\1\1+")
+"""A letter said three or more times; digits are never stretched ("ring 111", "call 000")."""
 COMMON = 100
 """A word seen at least this often in the spoken-English word list is a real word."""
 

@@ -11,6 +11,7 @@ from skill.triage.parse import answer_value
 from skill.triage.reader import Problems, check_keys
 from skill.words.generated import with_speech_samples
 from skill.words.model import Concept, Intent, SlotValue, Speech, Words
+from skill.words.overlay import add_speech
 from skill.words.samples import SLOT, expand
 
 WORDS = "words"
@@ -42,6 +43,7 @@ SPEECH_LISTS = (
     "since",
     "twitch_words",
     "locators",
+    "conditions",
 )
 SPEECH_GROUPS = {
     "answers": ("yes", "no", "unsure", "particles", "alone", "all"),
@@ -95,12 +97,18 @@ def load_words(problems: Problems, locale: str) -> Words | None:
     if (problems.root / overlay_file).exists():
         overlay = problems.read(overlay_file)
         check_keys(
-            problems, overlay_file, "", overlay, {"invocation_name", "slot_types", "intents"}
+            problems,
+            overlay_file,
+            "",
+            overlay,
+            {"invocation_name", "slot_types", "intents", "speech"},
         )
         if isinstance(overlay, dict):
             invocation = overlay.get("invocation_name", invocation)
             _add_synonyms(problems, overlay_file, overlay.get("slot_types"), types)
             _add_samples(problems, overlay_file, overlay.get("intents"), raw_intents)
+            if speech is not None:
+                speech = add_speech(problems, overlay_file, overlay.get("speech"), speech)
     if not isinstance(invocation, str) or len(invocation.split()) < 2:
         problems.add(intents_file, "invocation_name", "expected two or more words")
         invocation = ""
