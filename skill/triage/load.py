@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from skill.triage import checks, parse, snapshot
+from skill.triage.countries import load_countries
 from skill.triage.errors import ContentError
 from skill.triage.model import Content, Disposition, FactType, FactValue, Locale, Question, Rule
 from skill.triage.reader import Problems, check_id, check_keys, field
@@ -51,6 +52,7 @@ def load_content(root: Path) -> Content:
     locales = _locales(problems, problems.read("locales.yaml"))
     vocabulary, persons = _vocabulary(problems, locales)
     texts = load_texts(problems, locales)
+    countries = load_countries(problems, locales)
     content = Content(
         facts=MappingProxyType(facts),
         questions=tuple(questions),
@@ -64,6 +66,7 @@ def load_content(root: Path) -> Content:
         persons=MappingProxyType(persons),
         locales=MappingProxyType(locales),
         texts=MappingProxyType(texts),
+        countries=countries,
     )
     if not problems.messages:
         checks.run_all(problems, content)

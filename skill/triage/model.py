@@ -4,7 +4,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from skill.triage.countries import Countries
 
 FactValue = str | int
 """A fact's value: "yes", "no", "unsure", a number of days, or a place id."""
@@ -181,6 +184,8 @@ class Content:
     persons: Mapping[str, Mapping[str, str]]
     locales: Mapping[str, Locale]
     texts: Mapping[str, Texts] = field(repr=False)
+    countries: "Countries" = field(default_factory=lambda: _no_countries(), repr=False)
+    """Emergency numbers by country and the time zones in each (emergency_numbers.yaml)."""
 
     def disposition(self, disposition_id: str) -> Disposition:
         """The disposition with this id."""
@@ -215,3 +220,10 @@ class Content:
     def default_locale(self) -> str:
         """The root locale every other falls back to."""
         return next(loc.id for loc in self.locales.values() if loc.fallback is None)
+
+
+def _no_countries() -> "Countries":
+    """An empty table of emergency numbers (content built without one)."""
+    from skill.triage.countries import Countries
+
+    return Countries()
