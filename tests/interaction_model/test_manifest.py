@@ -18,8 +18,15 @@ from skill.publish.layout import MANIFEST_PATH, PACKAGE_DIR, model_path
 from skill.simulator.resolver import Resolver
 
 # Where each English locale's Alexa users live; the skill goes only where its words and its
-# emergency number are right. The later locales add their line here and in the manifest.
-COUNTRIES_OF_LOCALE = {"en-US": {"US"}}
+# emergency number are right: English (UK) also serves Ireland, English (AU) New Zealand, each
+# country with its own number (content/emergency_numbers.yaml, by the device's time zone).
+COUNTRIES_OF_LOCALE = {
+    "en-US": {"US"},
+    "en-GB": {"GB", "IE"},
+    "en-CA": {"CA"},
+    "en-AU": {"AU", "NZ"},
+    "en-IN": {"IN"},
+}
 ICONS = {"smallIconUri": 108, "largeIconUri": 512}
 NOT_UNDERSTOOD = {"FreeSpeechIntent", "AMAZON.FallbackIntent"}
 
@@ -129,6 +136,18 @@ def test_description_says_it_is_not_a_diagnosis_and_cannot_call_for_help(locale:
     assert "not a diagnosis" in description
     assert "cannot call for help" in description
     assert "emergency" in description
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_description_names_the_emergency_number_of_each_country_it_serves(locale: str) -> None:
+    from skill.triage.load import default_content
+
+    countries = default_content().countries.countries
+    description = one_line(locales()[locale]["description"])
+    for code in COUNTRIES_OF_LOCALE[locale]:
+        written = countries[code.lower()].written
+        assert re.search(rf"(?<!\d){written}(?!\d)", description), (locale, code)
+    assert "or your local emergency number" in description
 
 
 @pytest.mark.parametrize("locale", LOCALES)
