@@ -140,8 +140,11 @@ def _span(chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> int:
 
 
 def _one_clause(tokens: list[Token], chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> bool:
-    every = [p for c in (*chosen, extra) for p in c]
-    return not any(tokens[k].word in JOINERS for k in range(min(every), max(every)))
+    """No joiner between the groups' words, except inside a group ("arm and leg")."""
+    every = {p for c in (*chosen, extra) for p in c}
+    return not any(
+        tokens[k].word in JOINERS and k not in every for k in range(min(every), max(every))
+    )
 
 
 def find_words(words: list[str], phrases: frozenset[Phrase], start: int = 0) -> list[range]:

@@ -423,3 +423,47 @@ def _scale(value: float) -> str | None:
     if 34 <= value <= 45:
         return "celsius"
     return None
+
+
+DECADES = {"sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990}
+CENTURIES = {"nineteen": 1900, "twenty": 2000}
+
+
+def years(words: list[str], lexicon: Lexicon) -> list[tuple[int, range]]:
+    """Years said in a line: "2015", "twenty fifteen", "nineteen eighty five", "two thousand
+    and five", "the eighties" (its first year). "Twenty five" is a number, not a year."""
+    found: list[tuple[int, range]] = []
+    i = 0
+    while i < len(words):
+        year = _year(words, i, lexicon)
+        if year is None:
+            i += 1
+            continue
+        found.append(year)
+        i = year[1].stop
+    return found
+
+
+def _year(words: list[str], i: int, lexicon: Lexicon) -> tuple[int, range] | None:
+    word = words[i]
+    if word.isdigit() and len(word) == 4:
+        return int(word), range(i, i + 1)
+    if word in DECADES and i > 0 and words[i - 1] == "the":
+        return DECADES[word], range(i - 1, i + 1)
+    if word == "two" and _is(words, i + 1, ("thousand",)):
+        j = i + 2 + (1 if _is(words, i + 2, ("and",)) else 0)
+        rest = read_number(words, j, lexicon) if j < len(words) else None
+        if rest is not None and rest.value < 100:
+            return 2000 + int(rest.value), range(i, rest.span.stop)
+        return 2000, range(i, i + 2)
+    if word in CENTURIES and i + 1 < len(words):
+        j = i + 1
+        if words[j] in ("oh", "o") and j + 1 < len(words):
+            digit = lexicon.numbers.get(words[j + 1])
+            if digit is not None and digit < 10:
+                return CENTURIES[word] + int(digit), range(i, j + 2)
+            return None
+        rest = read_number(words, j, lexicon)
+        if rest is not None and 10 <= rest.value < 100 and rest.value == int(rest.value):
+            return CENTURIES[word] + int(rest.value), range(i, rest.span.stop)
+    return None

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from skill.triage.model import FactValue
 from skill.understanding.lexicon import TOPIC_MIN_WORDS, Lexicon, Meaning, stem
 from skill.understanding.matching import Match, Token, find_phrases, find_words
-from skill.understanding.numbers import Duration, durations, read_number, temperatures
+from skill.understanding.numbers import Duration, durations, read_number, temperatures, years
 from skill.understanding.persons import Person, who
 from skill.understanding.scope import Kind, Status, Trigger, find_triggers, status
 from skill.understanding.spelling import correct, join_split, unstretch
@@ -21,6 +21,8 @@ MULTIPLE_FACT = "multiple_places"
 DAYS_FACT = "duration_days"
 DOUBT_WORDS = 10
 """A line this short that says "not sure" anywhere, and nothing else we know, is unsure."""
+YEAR_REACH = 12
+"""The most words between a phrase and a past year said of it."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def read(
     words = _words(text, lexicon)
     if not words:
         return Reading()
-    command = _command(words, lexicon)
+    command, whole_command = _command(words, lexicon)
     hidden = {
         i for span in find_words(words, lexicon.lists.get("exclusions", frozenset())) for i in span
     }
@@ -89,7 +91,7 @@ def read(
     for match in matches:
         meaning = lexicon.meanings[match.meaning]
         how = status(match, words, triggers, lexicon, taken)
-        if not how.past and _near_year(words, match, today):
+        if not how.past and _near_year(words, match, lexicon, today):
             how = replace(how, past=True)
         if meaning.person is not None:
             person_matches.append((match, meaning))
@@ -139,6 +141,8 @@ def read(
     answer = answer or _answer(words, lexicon)
     if answer is None and not facts and not past and len(words) <= DOUBT_WORDS:
         answer = _doubt(words, lexicon)
+    if command and not whole_command and (facts or past or places or days is not None):
+        command = None  # "four days, that's all" answers; it does not end the conversation
     twitch = bool(find_words(words, lexicon.lists.get("twitch_words", frozenset())))
     person = who(words, person_matches, lexicon)
     heard = bool(
@@ -194,22 +198,37 @@ def _corrected_number(words: list[str], lexicon: Lexicon, before: Duration) -> i
     return None
 
 
-def _near_year(words: list[str], match: Match, today: datetime.date | None) -> bool:
-    """A past year said in the same sentence ("she had a mini stroke in 2015")."""
+def _near_year(
+    words: list[str], match: Match, lexicon: Lexicon, today: datetime.date | None
+) -> bool:
+    """A past year said of the phrase, in its sentence ("she had a mini stroke in 2015", "i
+    fainted once but that was back in the eighties"); not a year said of another clause ("she
+    fainted this morning and she had a stroke in 2015")."""
     if today is None:
         return False
-    start, stop = max(0, match.start - 8), min(len(words), match.end + 8)
-    for k in range(start, stop):
-        between = words[min(k, match.start) : max(k, match.end)]
-        year = words[k]
-        if (
-            year.isdigit()
-            and len(year) == 4
-            and BREAK not in between
-            and 1900 <= int(year) < today.year
-        ):
+    for year, span in years(words, lexicon):
+        if not 1900 <= year < today.year:
+            continue
+        if span.start >= match.end:
+            between = words[match.end : span.start]
+        elif span.stop <= match.start:
+            between = words[span.stop : match.start]
+        else:
+            continue
+        if len(between) <= YEAR_REACH and not _other_clause(between, lexicon):
             return True
     return False
+
+
+def _other_clause(between: list[str], lexicon: Lexicon) -> bool:
+    """Whether words between a phrase and a year start another sentence, another clause with
+    its own subject ("and she"), or say the time of the phrase ("this morning")."""
+    if BREAK in between:
+        return True
+    for k in range(1, len(between)):
+        if between[k - 1] in ("and", "but") and lexicon.has("subjects", (between[k],)):
+            return True
+    return any(len(p) for p in find_words(between, frozenset(lexicon.days)))
 
 
 def _locates(words: list[str], start: int, lexicon: Lexicon) -> bool:
@@ -325,9 +344,10 @@ def _tail(whole: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def _command(words: list[str], lexicon: Lexicon) -> str | None:
+def _command(words: list[str], lexicon: Lexicon) -> tuple[str | None, bool]:
     """A command said as the whole line, after words that only open or close it ("sorry, can
-    you say that again please"), or ending a line ("that's a lot, could you say it slower")."""
+    you say that again please"), or ending a line ("that's a lot, could you say it slower");
+    and whether it was the whole line."""
     rest = [w for w in words if w != BREAK]
     for name in ("command_openers", "command_closers"):
         spans = find_words(rest, lexicon.lists.get(name, frozenset()))
@@ -345,12 +365,12 @@ def _command(words: list[str], lexicon: Lexicon) -> str | None:
             ]
     found = _whole(rest, lexicon, "commands.") or _all_one_command(rest, lexicon)
     if found is not None or len(rest) < 3:
-        return found
+        return found, True
     for size in range(min(len(rest) - 1, 6), 1, -1):
         found = _whole(rest[-size:], lexicon, "commands.")
         if found is not None:
-            return found
-    return None
+            return found, False
+    return None, False
 
 
 def _all_one_command(words: list[str], lexicon: Lexicon) -> str | None:

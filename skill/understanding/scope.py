@@ -82,6 +82,8 @@ def status(
         if Kind.PSEUDO in kinds:
             continue
         if match.start <= trigger.span.start < match.end:
+            # "a fever of a hundred counts as high": a question inside a pattern's words.
+            hypothetical = hypothetical or Kind.HYPOTHETICAL_AFTER in kinds
             if Kind.NEG_BEFORE in kinds:
                 negated = True
                 negators.append(trigger)
@@ -107,8 +109,8 @@ def status(
                 words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
             ):
                 uncertain = True
-            if Kind.HYPOTHETICAL in kinds and _reaches(
-                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+            if Kind.HYPOTHETICAL in kinds and _supposes(
+                words, trigger.span.stop, match.start, lexicon, triggers
             ):
                 hypothetical = True
             if Kind.PAST_BEFORE in kinds and _reaches(
@@ -176,6 +178,20 @@ def _reaches(
             before = words[k - 1] if k > 0 else ""
             if not lexicon.has("thinking", (before,)):
                 return False
+    return True
+
+
+def _supposes(
+    words: list[str], start: int, stop: int, lexicon: Lexicon, triggers: list[Trigger]
+) -> bool:
+    """Whether a hypothesis ending at `start` ("what if", "should i") governs a phrase at
+    `stop`: not past a new clause with its own subject ("should i worry, she's been slurring
+    since teatime"), unless a condition opens it ("what should i do if he passes out")."""
+    if not _reaches(words, start, stop, lexicon, triggers, clauses=False):
+        return False
+    for k in range(start + 1, min(stop + 1, len(words))):
+        if lexicon.has("subjects", (words[k],)) and not lexicon.has("conditions", (words[k - 1],)):
+            return False
     return True
 
 
