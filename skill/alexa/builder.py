@@ -2,7 +2,9 @@
 
 from typing import Any, cast
 
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.api_client import DefaultApiClient
+from ask_sdk_core.skill_builder import CustomSkillBuilder, SkillBuilder
+from ask_sdk_model.services.api_client import ApiClient
 
 from skill.alexa import commands, flow
 from skill.alexa.handlers import Apology, OnCommand, OnIntent, OnRedFlag, OnRequest, Silent
@@ -10,12 +12,16 @@ from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
 from skill.triage import Content, Engine
 
 
-def build_skill(content: Content, skill_id: str | None = None) -> SkillBuilder:
+def build_skill(
+    content: Content, skill_id: str | None = None, api_client: ApiClient | None = None
+) -> SkillBuilder:
     """The skill for this content; requests for another skill id are refused when one is set.
+    Alexa's service APIs (the device's settings) are called through the SDK's service clients
+    over `api_client` (by default the SDK's own).
 
     Use `.lambda_handler()` for AWS Lambda, or `.create()` for a CustomSkill.
     """
-    builder = SkillBuilder()
+    builder = CustomSkillBuilder(api_client=api_client or DefaultApiClient())
     cast(Any, builder).skill_id = skill_id  # the SDK types the attribute as always None
     handlers = [
         OnRedFlag(flow.emergency),

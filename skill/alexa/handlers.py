@@ -111,6 +111,8 @@ class Apology(AbstractExceptionHandler):
         logger.error("request failed error=%s", type(exception).__name__)
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
         person = turn.session.person if isinstance(turn, Turn) else "self"
-        voice = Voice(self.content, content_locale(self.content, get_locale(handler_input)), person)
+        local = turn.session.local if isinstance(turn, Turn) else None
+        locale = content_locale(self.content, get_locale(handler_input))
+        voice = Voice(self.content, locale, person, local=local)
         builder = ResponseFactory().speak(ssml([voice.say("ui.error")]))
         return builder.set_should_end_session(True).response

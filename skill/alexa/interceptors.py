@@ -17,6 +17,7 @@ from ask_sdk_model.response import Response
 
 from skill.alexa.handlers import TURN, turn_of
 from skill.alexa.session import Session
+from skill.alexa.settings import look_up
 from skill.alexa.slots import hear
 from skill.alexa.turn import Turn
 from skill.alexa.voice import Voice, content_locale
@@ -24,6 +25,8 @@ from skill.triage import Content, Engine, StateError
 from skill.understanding.load import lexicon_for
 
 logger = logging.getLogger("skill")
+QUIET_REQUESTS = frozenset({"SessionEndedRequest", "System.ExceptionEncountered"})
+"""Requests that get no speech, so need no emergency number: no settings lookup."""
 
 
 class LogRequest(AbstractRequestInterceptor):
@@ -56,6 +59,8 @@ class LoadTurn(AbstractRequestInterceptor):
             logger.warning("session state unreadable, starting over")
             session = Session(intro=True)
             notices.append(Voice(self.content, locale).say("ui.lost_track"))
+        if session.local is None and get_request_type(handler_input) not in QUIET_REQUESTS:
+            session.local = look_up(handler_input, self.content)
         pending = self.content.question(session.question) if session.question is not None else None
         request_locale = get_locale(handler_input)
         heard = hear(

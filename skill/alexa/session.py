@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Any
 
 from skill.alexa.bounds import Limits, within
+from skill.alexa.local import Local
 from skill.alexa.voice import ssml
 from skill.triage import Content, StateError, TriageState
 from skill.triage.model import PERSONS
@@ -35,6 +36,7 @@ FIELDS = frozenset(
         "misses",
         "simple",
         "male",
+        "local",
     }
 )
 LAST_FIELDS = frozenset({"speech", "reprompt"})
@@ -81,6 +83,9 @@ class Session:
     """The question (or phase) now asked in its simpler yes-or-no form."""
     male: bool | None = None
     """Whether the person asked about is known to be male ("he", "my son")."""
+    local: Local | None = None
+    """Where the device is (its country's emergency number, its fever unit), looked up once a
+    session; None until then, or when the request offers no settings service."""
 
     def to_attributes(self) -> dict[str, Any]:
         """Session attributes: plain JSON."""
@@ -96,6 +101,7 @@ class Session:
             "misses": self.misses,
             "simple": self.simple,
             "male": self.male,
+            "local": None if self.local is None else self.local.to_json(),
         }
 
     @classmethod
@@ -126,6 +132,7 @@ class Session:
             misses=_count(fields["misses"], MAX_MISSES),
             simple=_optional(fields["simple"], _pending(phase, question)),
             male=None if fields["male"] is None else _flag(fields["male"]),
+            local=Local.from_json(fields["local"], content),
         )
 
 

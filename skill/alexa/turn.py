@@ -48,7 +48,13 @@ class Turn:
     @property
     def voice(self) -> Voice:
         """Texts of this locale for the current person (and their ".male" forms for a man)."""
-        return Voice(self.content, self.locale, self.session.person, male=self.session.male)
+        return Voice(
+            self.content,
+            self.locale,
+            self.session.person,
+            male=self.session.male,
+            local=self.session.local,
+        )
 
     def say(self, text_id: str, **values: str) -> str:
         """One text for the current person."""

@@ -3,6 +3,7 @@
 import html
 from collections.abc import Iterable, Sequence
 
+from skill.alexa.local import Local, local_vars, locale_vars
 from skill.triage import Content
 from skill.triage.model import FactType, FactValue
 from skill.triage.texts import chain
@@ -14,15 +15,25 @@ WRITTEN = "_written"
 
 
 class Voice:
-    """The texts of one locale, worded for the person the conversation is about."""
+    """The texts of one locale, worded for the person the conversation is about, with the
+    emergency number and fever of where the device is, when that is known."""
 
     def __init__(
-        self, content: Content, locale: str, person: str = "self", *, male: bool | None = None
+        self,
+        content: Content,
+        locale: str,
+        person: str = "self",
+        *,
+        male: bool | None = None,
+        local: Local | None = None,
     ) -> None:
         self.content = content
         self.locale = locale
         self.person = person
         self.male = male
+        self.changes = local_vars(content, locale, local)
+        """Locale variables said otherwise where the device is (name -> what to say)."""
+        self.own = locale_vars(content, locale) if self.changes else {}
 
     def say(self, text_id: str, **values: str) -> str:
         """A text with its runtime placeholders ({reasons}, {answers}, …) filled in; its
@@ -30,6 +41,8 @@ class Voice:
         if self.male and self.content.has_text(self.locale, f"{text_id}{MALE}"):
             text_id = f"{text_id}{MALE}"
         text = self.content.text(self.locale, text_id, self.person)
+        for name, value in self.changes.items():
+            text = text.replace(self.own[name], value)
         for name, value in values.items():
             text = text.replace("{" + name + "}", value)
         return text
@@ -73,6 +86,7 @@ class Voice:
         variables: dict[str, str] = {}
         for name in reversed(chain(dict(self.content.locales), self.locale)):
             variables.update(self.content.locales[name].vars)
+        variables.update(self.changes)
         for name, value in variables.items():
             if not name.endswith(WRITTEN) and name + WRITTEN in variables:
                 text = text.replace(value, variables[name + WRITTEN])

@@ -19,6 +19,11 @@ class Session:
         """The time requests are stamped with (the current time when None)."""
         self.user_id = "amzn1.ask.account.SIMULATED" + uuid.uuid4().hex.upper()
         self.device_id = "amzn1.ask.device.SIMULATED" + uuid.uuid4().hex.upper()
+        self.api_endpoint: str | None = None
+        """Where the skill calls Alexa's service APIs: the local services when they run. None:
+        the simulated device offers none, so the skill asks no settings service (and never
+        Amazon's)."""
+        self.api_token = "SIMULATED." + uuid.uuid4().hex
         self.restart()
 
     def restart(self) -> None:
@@ -45,8 +50,8 @@ class Session:
                     "application": application,
                     "user": user,
                     "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
-                    "apiEndpoint": "https://api.amazonalexa.com",
-                    "apiAccessToken": "SIMULATED",
+                    "apiEndpoint": self.api_endpoint,
+                    "apiAccessToken": self.api_token,
                 }
             },
             "request": {

@@ -31,8 +31,10 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
 def load_fixture(name: str) -> dict[str, Any]:
-    """A request envelope from tests/fixtures."""
+    """A request envelope from tests/fixtures, without the apiEndpoint of Amazon's services: the
+    tests never call Amazon (the settings service's tests serve it on 127.0.0.1)."""
     data: dict[str, Any] = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    data.get("context", {}).get("System", {}).pop("apiEndpoint", None)
     return data
 
 
