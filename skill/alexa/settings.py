@@ -46,9 +46,9 @@ def look_up(handler_input: HandlerInput, content: Content) -> Local | None:
         }
     )
     zone, unit = answers.get("time_zone"), answers.get("unit")
-    if not isinstance(zone, str) or not isinstance(unit, TemperatureUnit):
-        missing = [name for name in ("time_zone", "unit") if name not in answers]
-        logger.warning("settings incomplete missing=%s", ",".join(missing) or "-")
+    missing = [name for name in ("time_zone", "unit") if name not in answers]
+    if missing:
+        logger.warning("settings incomplete missing=%s", ",".join(missing))
     country = content.countries.of_zone(zone) if isinstance(zone, str) else None
     return Local(
         country=country.id if country is not None else None,

@@ -187,3 +187,23 @@ def test_digits_are_never_read_as_a_stretched_word():
         "000",
         "so",
     ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-GB", "me dad can't talk properly"),
+        ("en-GB", "me mam's face has dropped on one side"),
+        ("en-AU", "me mum can't move her arm at all"),
+    ],
+)
+def test_me_before_a_relative_says_whose_in_britain_and_australia(locale, line):
+    heard = hear(locale, line)
+    assert heard.person.who == "other"
+    assert any(fact.startswith("rf_") and value == "yes" for fact, value in heard.facts.items())
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-AU"])
+@pytest.mark.parametrize("line", ["me", "it's me", "it's for me", "just me"])
+def test_me_alone_is_still_the_user(locale, line):
+    assert hear(locale, line).person.who == "self"
