@@ -24,6 +24,9 @@ def page(name: str) -> str:
         "only if you say yes and give the skill permission",
         "no health words",
         "not directed at children",
+        "once per conversation for your device's time zone",
+        "forgets them when the conversation ends",
+        "never logged or stored",
     ],
 )
 def test_privacy_policy_says(statement: str) -> None:
