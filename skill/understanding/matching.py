@@ -57,8 +57,21 @@ def find_phrases(tokens: list[Token], lexicon: Lexicon, hidden: set[int]) -> lis
     for groups, meaning in lexicon.patterns:
         patterns.extend(_pattern(tokens, groups, meaning, hidden))
     # Phrases take their words for themselves; patterns, which read across phrases ("took a
-    # bunch of his adhd pills"), share them.
-    return sorted(_longest_first(found) + _longest_first(patterns), key=lambda m: m.start)
+    # bunch of his adhd pills"), share them, with phrases and with each other ("her mouth's
+    # gone crooked" is both a face that droops and a face word after "gone").
+    return sorted(_longest_first(found) + _each_meaning(patterns), key=lambda m: m.start)
+
+
+def _each_meaning(found: list[Match]) -> list[Match]:
+    """The longest place of each pattern meaning at each start."""
+    found.sort(key=lambda m: (-len(m.positions), m.end - m.start, m.start))
+    kept: list[Match] = []
+    for match in found:
+        if not any(
+            k.meaning == match.meaning and set(k.positions) & set(match.positions) for k in kept
+        ):
+            kept.append(match)
+    return kept
 
 
 def _longest_first(found: list[Match]) -> list[Match]:

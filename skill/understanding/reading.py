@@ -22,6 +22,8 @@ DAYS_FACT = "duration_days"
 DOUBT_WORDS = 10
 """A line this short that says "not sure" anywhere, and nothing else we know, is unsure."""
 YEAR_REACH = 12
+REASONS = ("because", "cause", "cos", "coz", "as")
+"""Words after an answer that give its reason ("i am because she fainted"): the answer leads."""
 """The most words between a phrase and a past year said of it."""
 
 
@@ -331,7 +333,7 @@ def _leads(whole: tuple[str, ...], size: int, lexicon: Lexicon) -> bool:
     of "a bit of a fever"."""
     if lexicon.has("answers.particles", whole[:1]):
         return True
-    if size == len(whole) or whole[size] == BREAK:
+    if size == len(whole) or whole[size] in (BREAK, *REASONS):
         return True
     return size > 1 and not lexicon.has("answers.alone", whole[:size])
 

@@ -77,6 +77,9 @@ def status(
     """How one found phrase is meant, from the triggers around it."""
     negated = uncertain = hypothetical = past = impaired = False
     negators: list[Trigger] = []
+    # A phrase with its own negation ("can't move them") is not negated again from outside:
+    # "no strength in her legs, can't stand, can't move them" is paralysis, not its denial.
+    own_negation = any(lexicon.has(Kind.NEG_BEFORE.value, (words[p],)) for p in match.positions)
     for trigger in triggers:
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
@@ -90,14 +93,18 @@ def status(
             impaired = impaired or Kind.DIFFICULTY in kinds
             continue
         if trigger.span.stop <= match.start:
-            if Kind.NEG_BEFORE in kinds and _reaches(
-                words,
-                trigger.span.stop,
-                match.start,
-                lexicon,
-                triggers,
-                clauses=True,
-                particle=_is_particle(words, trigger, lexicon),
+            if (
+                Kind.NEG_BEFORE in kinds
+                and not own_negation
+                and _reaches(
+                    words,
+                    trigger.span.stop,
+                    match.start,
+                    lexicon,
+                    triggers,
+                    clauses=True,
+                    particle=_is_particle(words, trigger, lexicon),
+                )
             ):
                 negated = True
                 negators.append(trigger)
@@ -119,7 +126,11 @@ def status(
                 past = True
         elif trigger.span.start >= match.end:
             between = words[match.end : trigger.span.start]
-            if Kind.NEG_AFTER in kinds and _after(between, trigger, words, taken):
+            if (
+                Kind.NEG_AFTER in kinds
+                and not own_negation
+                and _after(between, trigger, words, taken)
+            ):
                 negated = True
                 negators.append(trigger)
             if Kind.DIFFICULTY in kinds and len(between) <= POST_REACH and BREAK not in between:
@@ -128,6 +139,7 @@ def status(
                 Kind.HYPOTHETICAL_AFTER in kinds
                 and len(between) <= HISTORY_REACH
                 and BREAK not in between
+                and not _stated(words, match.start, lexicon)
             ):
                 hypothetical = True
             if (
@@ -179,6 +191,17 @@ def _reaches(
             if not lexicon.has("thinking", (before,)):
                 return False
     return True
+
+
+def _stated(words: list[str], start: int, lexicon: Lexicon) -> bool:
+    """Whether a phrase is said of someone, with a subject before it in its sentence ("she
+    fainted, does that count"), rather than asked about bare ("would fainting count")."""
+    k = start - 1
+    while k >= 0 and words[k] != BREAK and start - k <= HISTORY_REACH:
+        if lexicon.has("subjects", (words[k],)):
+            return True
+        k -= 1
+    return False
 
 
 def _supposes(
