@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model.context import Context
+from ask_sdk_model.interfaces.system.system_state import SystemState
 from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.alexa.bounds import Limits, within
@@ -51,6 +53,11 @@ def lambda_handler(builder: SkillBuilder) -> SkillHandler:
             raise MalformedRequest("the request envelope cannot be read") from error
         if envelope.request is None:
             raise MalformedRequest("the request envelope has no request")
+        if envelope.context is None or envelope.context.system is None:
+            # The SDK reads the service APIs' address from here before any handler runs; a
+            # request without it is still answered (a red flag in full), with no service to call.
+            envelope.context = envelope.context or Context()
+            envelope.context.system = SystemState()
         response = skill.invoke(request_envelope=envelope, context=context)
         serialized = skill.serializer.serialize(response)
         if not isinstance(serialized, dict):
