@@ -79,7 +79,9 @@ def read_number(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
             amount = lexicon.numbers[words[j]]
             if words[j] == "hundred":
                 total = max(total, 1.0) * 100
-            elif (total >= 20 and amount < 10) or (total >= 100 and amount < 100):
+            elif (amount < 10 and total >= 20 and total % 10 == 0) or (
+                amount < 100 and total >= 100 and total % 100 == 0
+            ):
                 total += amount
             elif total == 0:
                 total = amount
@@ -410,11 +412,26 @@ def temperatures(
             i += 1
             continue
         near = asked or any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
-        scale = _scale(number.value)
+        value, stop = _tenths(words, number, lexicon)
+        scale = _scale(value)
         if near and scale is not None:
-            found.append((number.value > lexicon.fever_limits[scale], number.span))
-        i = number.span.stop
+            found.append((value > lexicon.fever_limits[scale], range(i, stop)))
+        i = stop
     return found
+
+
+def _tenths(words: list[str], number: Number, lexicon: Lexicon) -> tuple[float, int]:
+    """A Celsius temperature said with its tenth as a bare digit ("thirty nine eight")."""
+    stop = number.span.stop
+    if (
+        _scale(number.value) == "celsius"
+        and number.value == int(number.value)
+        and stop < len(words)
+    ):
+        digit = lexicon.numbers.get(words[stop])
+        if digit is not None and digit < 10 and digit == int(digit):
+            return number.value + digit / 10, stop + 1
+    return number.value, stop
 
 
 def _scale(value: float) -> str | None:

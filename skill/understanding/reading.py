@@ -284,7 +284,7 @@ def _answer(words: list[str], lexicon: Lexicon) -> str | None:
             said and lexicon.has(f"answers.{answer}", said) for said in (bare, subjectless)
         ):
             return answer
-    found = _leading(whole, lexicon)
+    found = _leading(whole, lexicon) or _trailing(whole, lexicon)
     if found is not None:
         return found
     particles = [w for w in whole if lexicon.has("answers.particles", (w,))]
@@ -339,11 +339,24 @@ def _leads(whole: tuple[str, ...], size: int, lexicon: Lexicon) -> bool:
 
 
 def _tail(whole: tuple[str, ...]) -> tuple[str, ...]:
-    """What follows the last "but" or sentence break ("i had one before but not now")."""
+    """What follows the last "but", "so" or sentence break ("i had one before but not now",
+    "it's ninety nine so not really")."""
     for i in range(len(whole) - 1, 0, -1):
-        if whole[i - 1] in ("but", BREAK):
+        if whole[i - 1] in ("but", "so", BREAK):
             return whole[i:]
     return ()
+
+
+def _trailing(whole: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """An answer of two words or more that ends the line and is not only said alone ("she's
+    been in a wheelchair since the accident, nothing new")."""
+    for answer in ANSWERS:
+        name = f"answers.{answer}"
+        for size in range(min(lexicon.longest(name), len(whole) - 1), 1, -1):
+            phrase = whole[-size:]
+            if lexicon.has(name, phrase) and not lexicon.has("answers.alone", phrase):
+                return answer
+    return None
 
 
 def _command(words: list[str], lexicon: Lexicon) -> tuple[str | None, bool]:
