@@ -44,6 +44,8 @@ class Lexicon:
     """First stem -> (stems of a phrase, index of its meaning), longest phrases first."""
     patterns: tuple[tuple[tuple[tuple[Phrase, ...], ...], int], ...]
     """(groups of alternative stemmed phrases, index of its meaning) for each pattern."""
+    sentence_patterns: tuple[tuple[tuple[tuple[Phrase, ...], ...], int], ...]
+    """The same, for patterns whose groups may be in different clauses of one sentence."""
     lists: Mapping[str, frozenset[Phrase]]
     """Word lists of speech.yaml as word tuples (not stemmed)."""
     replacements: Mapping[Phrase, Phrase]
@@ -131,22 +133,24 @@ def compile_lexicon(words: Words) -> Lexicon:
                 value.said,
             )
     patterns: list[tuple[tuple[tuple[Phrase, ...], ...], int]] = []
+    across: list[tuple[tuple[tuple[Phrase, ...], ...], int]] = []
     for concept in speech.concepts:
         ability = any(v == "yes" for v in concept.negated.values())
         add(
             Meaning(f"concept.{concept.id}", concept.sets, concept.negated, ability=ability),
             concept.phrases,
         )
-        for pattern in concept.patterns:
-            groups = tuple(
-                tuple(
-                    tuple(stem(w) for w in _replace(words_of(alt), replacements))
-                    for alt in group.split("|")
-                    if alt.strip()
+        for kept, said in ((patterns, concept.patterns), (across, concept.sentence_patterns)):
+            for pattern in said:
+                groups = tuple(
+                    tuple(
+                        tuple(stem(w) for w in _replace(words_of(alt), replacements))
+                        for alt in group.split("|")
+                        if alt.strip()
+                    )
+                    for group in pattern
                 )
-                for group in pattern
-            )
-            patterns.append((groups, len(meanings) - 1))
+                kept.append((groups, len(meanings) - 1))
     index: dict[str, list[tuple[Phrase, int]]] = {}
     for stems, meaning in stemmed:
         index.setdefault(stems[0], []).append((stems, meaning))
@@ -154,7 +158,9 @@ def compile_lexicon(words: Words) -> Lexicon:
         name: frozenset(words_of(p) for p in phrases) for name, phrases in speech.lists.items()
     }
     known = {s for stems, _ in stemmed for s in stems}
-    known.update(s for groups, _ in patterns for group in groups for alt in group for s in alt)
+    known.update(
+        s for groups, _ in (*patterns, *across) for group in groups for alt in group for s in alt
+    )
     for phrases in lists.values():
         known.update(w for p in phrases for w in p)
     known.update(w for name in speech.numbers for w in words_of(name.removeprefix(UNIT)))
@@ -175,6 +181,7 @@ def compile_lexicon(words: Words) -> Lexicon:
             {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
         ),
         patterns=tuple(patterns),
+        sentence_patterns=tuple(across),
         lists=MappingProxyType(lists),
         replacements=MappingProxyType(replacements),
         contractions=MappingProxyType(contractions),

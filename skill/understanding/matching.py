@@ -11,6 +11,8 @@ JOINERS = frozenset({BREAK, "and", "or", "but", "then", "so", "because"})
 """A gap never crosses these: "weak and one side" is not "weak on one side"."""
 PATTERN_WINDOW = 10
 """The most words a pattern's groups may spread over."""
+SENTENCE_WINDOW = 16
+"""The most words a sentence pattern's groups may spread over."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def find_phrases(tokens: list[Token], lexicon: Lexicon, hidden: set[int]) -> lis
     patterns: list[Match] = []
     for groups, meaning in lexicon.patterns:
         patterns.extend(_pattern(tokens, groups, meaning, hidden))
+    for groups, meaning in lexicon.sentence_patterns:
+        patterns.extend(_pattern(tokens, groups, meaning, hidden, across=True))
     # Phrases take their words for themselves; patterns, which read across phrases ("took a
     # bunch of his adhd pills"), share them, with phrases and with each other ("her mouth's
     # gone crooked" is both a face that droops and a face word after "gone").
@@ -107,10 +111,17 @@ def _follow(
 
 
 def _pattern(
-    tokens: list[Token], groups: tuple[tuple[Phrase, ...], ...], meaning: int, hidden: set[int]
+    tokens: list[Token],
+    groups: tuple[tuple[Phrase, ...], ...],
+    meaning: int,
+    hidden: set[int],
+    *,
+    across: bool = False,
 ) -> list[Match]:
     """Places where every group of a pattern is said within PATTERN_WINDOW words, in any
-    order, in one clause (no joiner or sentence break between)."""
+    order, in one clause (no joiner or sentence break between); `across` clauses, within
+    SENTENCE_WINDOW words of one sentence."""
+    window = SENTENCE_WINDOW if across else PATTERN_WINDOW
     places = [_occurrences(tokens, group, hidden) for group in groups]
     if not all(places):
         return []
@@ -122,8 +133,8 @@ def _pattern(
                 o
                 for o in options
                 if set(o).isdisjoint(p for c in chosen for p in c)
-                and _span(chosen, o) <= PATTERN_WINDOW
-                and _one_clause(tokens, chosen, o)
+                and _span(chosen, o) <= window
+                and (_one_sentence(tokens, chosen, o) if across else _one_clause(tokens, chosen, o))
             ]
             if not near:
                 break
@@ -158,6 +169,13 @@ def _one_clause(tokens: list[Token], chosen: list[tuple[int, ...]], extra: tuple
     return not any(
         tokens[k].word in JOINERS and k not in every for k in range(min(every), max(every))
     )
+
+
+def _one_sentence(
+    tokens: list[Token], chosen: list[tuple[int, ...]], extra: tuple[int, ...]
+) -> bool:
+    every = [p for c in (*chosen, extra) for p in c]
+    return not any(tokens[k].word == BREAK for k in range(min(every), max(every)))
 
 
 def find_words(words: list[str], phrases: frozenset[Phrase], start: int = 0) -> list[range]:

@@ -399,11 +399,12 @@ def _relative(words: list[str], i: int, lexicon: Lexicon, *, vague: bool) -> Dur
 def temperatures(
     words: list[str], lexicon: Lexicon, *, asked: bool = False
 ) -> list[tuple[bool, range]]:
-    """Temperatures said with a number near a temperature word, or any number in a
-    temperature's range when the question was about a fever: (over the limit, where)."""
+    """Temperatures said with a number near a temperature word, with a decimal point, or any
+    number in a temperature's range when the question was about a fever: (over the limit,
+    where)."""
     found: list[tuple[bool, range]] = []
     marks = [i for i, w in enumerate(words) if lexicon.has("temperature.words", (w,))]
-    if not marks and not asked:
+    if not marks and not asked and not any(w in (".", "point") for w in words):
         return found
     i = 0
     while i < len(words):
@@ -411,8 +412,14 @@ def temperatures(
         if number is None or words[i] in ("a", "an"):
             i += 1
             continue
-        near = asked or any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
         value, stop = _tenths(words, number, lexicon)
+        # A reading with a decimal point is a temperature, said with a fever word or not
+        # ("she's thirty nine point one"): ages and counts are not said so.
+        near = (
+            asked
+            or value != int(value)
+            or any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
+        )
         scale = _scale(value)
         if near and scale is not None:
             found.append((value > lexicon.fever_limits[scale], range(i, stop)))

@@ -422,7 +422,13 @@ def _concepts(problems: Problems, file: str, node: Any) -> tuple[Concept, ...]:
     found = []
     for concept_id, item in node.items():
         path = f"concepts.{concept_id}"
-        check_keys(problems, file, path, item, {"phrases", "patterns", "sets", "negated"})
+        check_keys(
+            problems,
+            file,
+            path,
+            item,
+            {"phrases", "patterns", "sentence_patterns", "sets", "negated"},
+        )
         if not isinstance(item, dict):
             problems.add(file, path, "expected a mapping")
             continue
@@ -432,13 +438,11 @@ def _concepts(problems: Problems, file: str, node: Any) -> tuple[Concept, ...]:
             if "negated" in item
             else {fact: "no" for fact, value in sets.items() if value == "yes"}
         )
-        patterns = []
-        for i, pattern in enumerate(item.get("patterns", [])):
-            groups = _strings(problems, file, f"{path}.patterns[{i}]", pattern)
-            if len(groups) < 2:
-                problems.add(file, f"{path}.patterns[{i}]", "a pattern needs two or more groups")
-            patterns.append(groups)
-        if not item.get("phrases") and not patterns:
+        patterns = _patterns(problems, file, f"{path}.patterns", item.get("patterns", []))
+        across = _patterns(
+            problems, file, f"{path}.sentence_patterns", item.get("sentence_patterns", [])
+        )
+        if not item.get("phrases") and not patterns and not across:
             problems.add(file, path, "needs phrases or patterns")
         found.append(
             Concept(
@@ -446,7 +450,21 @@ def _concepts(problems: Problems, file: str, node: Any) -> tuple[Concept, ...]:
                 phrases=_strings(problems, file, f"{path}.phrases", item.get("phrases", [])),
                 sets=MappingProxyType(sets),
                 negated=MappingProxyType(negated),
-                patterns=tuple(patterns),
+                patterns=patterns,
+                sentence_patterns=across,
             )
         )
     return tuple(found)
+
+
+def _patterns(problems: Problems, file: str, path: str, node: Any) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(node, list):
+        problems.add(file, path, "expected a list of patterns")
+        return ()
+    patterns = []
+    for i, pattern in enumerate(node):
+        groups = _strings(problems, file, f"{path}[{i}]", pattern)
+        if len(groups) < 2:
+            problems.add(file, f"{path}[{i}]", "a pattern needs two or more groups")
+        patterns.append(groups)
+    return tuple(patterns)

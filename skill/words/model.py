@@ -35,7 +35,10 @@ class Concept:
     negated: Mapping[str, FactValue]
     patterns: tuple[tuple[str, ...], ...] = ()
     """Each a list of word groups ("speech|words", "garbled|slurred") that must all be said
-    close together, in any order, for the concept to be heard."""
+    close together, in any order, in one clause, for the concept to be heard."""
+    sentence_patterns: tuple[tuple[str, ...], ...] = ()
+    """The same, anywhere in one sentence, across its clauses ("weakness, but it's all down my
+    left side")."""
 
 
 @dataclass(frozen=True)
