@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from skill.triage.checks import required_text_ids
+from skill.triage.follow_up import follow_up_text_ids
 from skill.triage.model import ANSWERS, Content
 from skill.triage.reader import Problems
 
@@ -49,6 +50,7 @@ FAMILIES: dict[str, Callable[[Content], set[str]]] = {
     "place.": lambda c: {str(p) for p in c.places},
     "answer.": lambda c: set(ANSWERS),
     "ui.outcome.": lambda c: {d.id for d in c.dispositions},
+    "reminder.": lambda c: {t.removeprefix("reminder.") for t in follow_up_text_ids(c.follow_ups)},
 }
 """Each family of text ids the code builds, and the ids its suffix can be."""
 

@@ -115,9 +115,9 @@ def test_validate_of_an_empty_folder_names_every_missing_file(tmp_path):
     result = validate("--content", str(tmp_path))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert len([line for line in lines if line.endswith(": (top): file is missing")]) == 10
+    assert len([line for line in lines if line.endswith(": (top): file is missing")]) == 11
     assert "words: (top): no locale overlay (words/<locale>.yaml): no model to build" in lines
-    assert lines[-1] == f"11 problem(s) in {tmp_path.name}/"
+    assert lines[-1] == f"12 problem(s) in {tmp_path.name}/"
 
 
 def test_validate_of_a_folder_that_does_not_exist_says_so(tmp_path):

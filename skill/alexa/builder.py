@@ -2,12 +2,19 @@
 
 from typing import Any, cast
 
-from ask_sdk_core.api_client import DefaultApiClient
 from ask_sdk_core.skill_builder import CustomSkillBuilder, SkillBuilder
-from ask_sdk_model.services.api_client import ApiClient
 
-from skill.alexa import commands, flow
-from skill.alexa.handlers import Apology, OnCommand, OnIntent, OnRedFlag, OnRequest, Silent
+from skill.alexa import commands, flow, reminders
+from skill.alexa.api_client import ApiClient
+from skill.alexa.handlers import (
+    Apology,
+    OnCommand,
+    OnInput,
+    OnIntent,
+    OnRedFlag,
+    OnRequest,
+    Silent,
+)
 from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
 from skill.triage import Content, Engine
 
@@ -16,12 +23,12 @@ def build_skill(
     content: Content, skill_id: str | None = None, api_client: ApiClient | None = None
 ) -> SkillBuilder:
     """The skill for this content; requests for another skill id are refused when one is set.
-    Alexa's service APIs (the device's settings) are called through the SDK's service clients
-    over `api_client` (by default the SDK's own).
+    Alexa's service APIs (reminders) are called through the SDK's service clients over
+    `api_client` (by default HTTPS only, with a deadline on each call).
 
     Use `.lambda_handler()` for AWS Lambda, or `.create()` for a CustomSkill.
     """
-    builder = CustomSkillBuilder(api_client=api_client or DefaultApiClient())
+    builder = CustomSkillBuilder(api_client=api_client or ApiClient())
     cast(Any, builder).skill_id = skill_id  # the SDK types the attribute as always None
     handlers = [
         OnRedFlag(flow.emergency),
@@ -41,6 +48,7 @@ def build_skill(
         OnIntent(commands.stop, "AMAZON.NavigateHomeIntent"),
         OnIntent(commands.fallback, "AMAZON.FallbackIntent"),
         OnRequest(flow.heard, "IntentRequest"),
+        OnInput(reminders.consent_answered, "Connections.Response"),
         Silent(),
     ]
     for handler in handlers:

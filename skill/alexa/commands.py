@@ -16,6 +16,8 @@ def why(turn: Turn) -> Reply:
         return restate(turn, turn.voice.reasons(reasons) if reasons else turn.say("ui.why_none"))
     if phase is Phase.WHO_FOR:
         return restate(turn, turn.say("ui.why_who_for"))
+    if phase is Phase.REMIND:
+        return restate(turn, turn.say("ui.why_reminder"))
     return restate(turn)
 
 

@@ -2,8 +2,9 @@
 
 from collections.abc import Mapping
 
+from skill.alexa import follow_up
 from skill.alexa.outcomes import doctor_questions, reply_outcome
-from skill.alexa.session import Phase
+from skill.alexa.session import SIMPLE_PHASES, Phase
 from skill.alexa.turn import Reply, Turn
 from skill.triage import Question, TriageState
 from skill.triage.model import FactValue, QuestionKind
@@ -38,6 +39,8 @@ def restate(turn: Turn, *prefix: str) -> Reply:
         return turn.ask(*prefix, turn.say("ui.doctor_offer"), reprompt=turn.short())
     if phase is Phase.START_OFFER:
         return turn.ask(*prefix, turn.say("ui.offer_start"), reprompt=turn.short())
+    if phase is Phase.REMIND:
+        return follow_up.offer(turn, *prefix)
     if question is not None:
         return turn.ask(*prefix, turn.say(f"question.{question.id}"), reprompt=turn.short())
     return advance(turn, *prefix)
@@ -55,7 +58,13 @@ def reask(turn: Turn, *prefix: str) -> Reply:
 def launch(turn: Turn) -> Reply:
     """Disclaimer (added when the reply is finished), then who the questions are about. A
     launch inside a conversation that is going on carries on with it."""
-    if turn.session.phase in (Phase.ASKING, Phase.WHO_FOR, Phase.OFFER, Phase.START_OFFER):
+    if turn.session.phase in (
+        Phase.ASKING,
+        Phase.WHO_FOR,
+        Phase.OFFER,
+        Phase.START_OFFER,
+        Phase.REMIND,
+    ):
         return reask(turn)
     turn.session.phase = Phase.WHO_FOR
     turn.session.question = None
@@ -175,7 +184,7 @@ def take(turn: Turn, facts: Mapping[str, FactValue], *prefix: str) -> Reply:
     before = session.state
     session.state = turn.engine.update(before, facts)
     if session.phase in (Phase.WHO_FOR, Phase.START_OFFER) or (
-        session.phase is Phase.OFFER and session.state == before
+        session.phase in (Phase.OFFER, Phase.REMIND) and session.state == before
     ):
         return restate(turn, turn.say("ui.noted"))
     if session.simple is not None and pending is not None:
@@ -206,15 +215,16 @@ def reply_to(turn: Turn, value: str) -> Reply:
     phase, question, simple = turn.session.phase, turn.question(), turn.session.simple
     if simple is not None:
         return simple_answer(turn, value)
+    if phase is Phase.REMIND and value in ("yes", "no"):
+        return follow_up.answer(turn, value)
     if phase in (Phase.OFFER, Phase.START_OFFER) and value in ("yes", "no"):
         if value == "no":
-            return turn.end(turn.say("ui.goodbye"))
+            return follow_up.offer(turn) if phase is Phase.OFFER else turn.end(goodbye(turn))
         return doctor_questions(turn) if phase is Phase.OFFER else begin(turn)
-    if phase in (Phase.OFFER, Phase.START_OFFER) and not turn.session.misses:
+    if phase in (Phase.OFFER, Phase.START_OFFER, Phase.REMIND) and not turn.session.misses:
         # "Not sure, do I need to?": what the offer gives, once, then the offer again.
         turn.session.misses = 1
-        explain = "ui.offer_explain" if phase is Phase.OFFER else "ui.start_offer_explain"
-        return restate(turn, turn.say(explain))
+        return restate(turn, turn.say(EXPLAIN[phase]))
     if question is None or phase is not Phase.ASKING:
         return miss(turn)
     if question.kind in FREE_ANSWER_KINDS and value != "unsure":
@@ -223,6 +233,19 @@ def reply_to(turn: Turn, value: str) -> Reply:
         turn.session.clarified = question.id
         return Reply(speech=(turn.say("ui.which_ones"),), reprompt=turn.short())
     return take(turn, {question.fact: value})
+
+
+EXPLAIN = {
+    Phase.OFFER: "ui.offer_explain",
+    Phase.START_OFFER: "ui.start_offer_explain",
+    Phase.REMIND: "ui.reminder_explain",
+}
+"""What each offer gives, said once when the user is not sure about it."""
+
+
+def goodbye(turn: Turn) -> str:
+    """The goodbye with the safety line."""
+    return turn.say("ui.goodbye")
 
 
 def needs_naming(turn: Turn, question: Question) -> bool:
@@ -286,7 +309,7 @@ def simplify(turn: Turn) -> Reply:
 def simple_answer(turn: Turn, value: str) -> Reply:
     """A yes, no or not sure to the simpler form."""
     session, question = turn.session, turn.question()
-    if session.simple in ("who_for", "offer", "start_offer"):
+    if session.simple in SIMPLE_PHASES:
         if value == "unsure":
             return miss(turn)
         if session.simple == "who_for":

@@ -10,8 +10,10 @@ from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils.predicate import is_intent_name, is_request_type
 from ask_sdk_core.utils.request_util import get_locale
 from ask_sdk_model.response import Response
+from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 from ask_sdk_model.ui.simple_card import SimpleCard
 
+from skill.alexa import reminders
 from skill.alexa.turn import Reply, Turn
 from skill.alexa.voice import Voice, content_locale, ssml
 from skill.triage import Content
@@ -20,6 +22,7 @@ TURN = "turn"
 """Request attribute holding this request's Turn (set by the turn interceptor)."""
 
 Action = Callable[[Turn], Reply]
+InputAction = Callable[[HandlerInput, Turn], Reply]
 logger = logging.getLogger("skill")
 
 
@@ -32,16 +35,25 @@ def turn_of(handler_input: HandlerInput) -> Turn:
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Render a reply: escaped SSML, reprompt or end of session, card."""
+    """Render a reply: escaped SSML, reprompt or end of session, card. A yes to a reminder is
+    carried out first."""
     turn = turn_of(handler_input)
+    if reply.remind:
+        reply = reminders.carry_out(handler_input, turn)
     reply = turn.finish(reply)
     slow = turn.session.slow
-    builder = handler_input.response_builder.speak(ssml(reply.speech, slow=slow))
-    if reply.reprompt is None:
+    builder = handler_input.response_builder
+    if reply.speech:
+        builder.speak(ssml(reply.speech, slow=slow))
+    if reply.consent:
+        builder.add_directive(reminders.ask_for_permission())
+    elif reply.reprompt is None:
         builder.set_should_end_session(True)
     else:
         builder.ask(ssml([reply.reprompt], slow=slow))
-    if reply.card is not None:
+    if reply.permission_card:
+        builder.set_card(AskForPermissionsConsentCard(permissions=[reminders.PERMISSION]))
+    elif reply.card is not None:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.body))
     return builder.response
 
@@ -64,6 +76,20 @@ class OnRequest(OnIntent):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return any(is_request_type(name)(handler_input) for name in self.names)
+
+
+class OnInput(AbstractRequestHandler):
+    """Answers a request type with an action that reads the request itself (a connection's
+    answer)."""
+
+    def __init__(self, action: InputAction, request_type: str) -> None:
+        self.action, self.request_type = action, request_type
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type(self.request_type)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.action(handler_input, turn_of(handler_input)))
 
 
 class OnRedFlag(OnIntent):

@@ -1,5 +1,6 @@
 """The outcome read back: the emergency answer, advice with reasons, cards, provider questions."""
 
+from skill.alexa import follow_up
 from skill.alexa.session import Phase
 from skill.alexa.turn import Card, Reply, Turn
 from skill.triage import Outcome
@@ -84,20 +85,27 @@ def reply_outcome(turn: Turn, outcome: Outcome, *prefix: str) -> Reply:
 
 def doctor_questions(turn: Turn) -> Reply:
     """The tips offered with a self-care outcome, then what a provider may ask, each with the
-    user's answers where known; then goodbye."""
-    facts = turn.session.state.facts
+    user's answers where known; then the follow-up reminder (or goodbye)."""
     outcome = turn.engine.outcome(turn.session.state)
     parts = [turn.say(f"advice.{a}") for a in tips(turn, outcome)]
     parts.append(turn.say("ui.doctor_intro"))
+    for question, said in provider_questions(turn):
+        parts.extend((question, said) if said else (question,))
+    return follow_up.offer(turn, *parts)
+
+
+def provider_questions(turn: Turn) -> list[tuple[str, str | None]]:
+    """What a provider may ask, each with "You told me: ..." where the answers are known."""
+    facts = turn.session.state.facts
+    found: list[tuple[str, str | None]] = []
     for item in turn.content.doctor_questions:
         if item.ask_if is not None and not item.ask_if.holds(facts):
             continue
-        parts.append(turn.say(f"doctor.{item.id}"))
         known = [f for f in item.answered_by if f in facts]
         if len(item.answered_by) == 1 and known:
             said = turn.voice.answer(known[0], facts[known[0]], ago=True)
         else:
             said = turn.voice.listing([turn.voice.fact_answer(f, facts[f]) for f in known])
-        if known:
-            parts.append(turn.say("ui.you_said", answers=said))
-    return turn.end(*parts, turn.say("ui.goodbye"))
+        answered = turn.say("ui.you_said", answers=said) if known else None
+        found.append((turn.say(f"doctor.{item.id}"), answered))
+    return found

@@ -55,11 +55,14 @@ class Phase(StrEnum):
     """The outcome was given; offered to go through the provider's questions."""
     START_OFFER = "start_offer"
     """After an info topic at the start: offered to begin the questions."""
+    REMIND = "remind"
+    """After the outcome and its detail: offered a follow-up reminder (and, once the user said
+    yes, waiting for Alexa's answer to the request for the reminders permission)."""
     ENDED = "ended"
     """The session was ended on purpose."""
 
 
-SIMPLE_PHASES = frozenset({"who_for", "offer", "start_offer"})
+SIMPLE_PHASES = frozenset({"who_for", "offer", "start_offer", "remind"})
 """Phases that can be asked in a simpler form, besides the questions."""
 PHASES = frozenset(phase.value for phase in Phase)
 

@@ -31,6 +31,13 @@ class Reply:
     """Nothing may be said before it (the emergency answer)."""
     repeated: bool = False
     """The last response said again, as it was."""
+    remind: bool = False
+    """The user said yes to a follow-up reminder: set it (asking for the permission first when
+    the skill does not have it), then say how that went."""
+    consent: bool = False
+    """Ask Alexa to ask the user for the reminders permission; the session waits for the answer."""
+    permission_card: bool = False
+    """Send the card that lets the user allow reminders in the Alexa app."""
 
 
 @dataclass
@@ -73,7 +80,7 @@ class Turn:
         question, phase = self.question(), self.session.phase
         if question is not None:
             return self.say(f"short.{question.id}")
-        if phase in (Phase.WHO_FOR, Phase.OFFER, Phase.START_OFFER):
+        if phase in (Phase.WHO_FOR, Phase.OFFER, Phase.START_OFFER, Phase.REMIND):
             return self.say(f"short.{phase.value}")
         return ""
 

@@ -6,17 +6,33 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
 from skill.handler import SkillHandler
 from skill.publish.layout import MODEL_DIR
+from skill.simulator.device import HOME_ZONES, DeviceSettings
+from skill.simulator.device import PREFIX as DEVICE_PREFIX
 from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
-from skill.simulator.resolver import Resolution, Resolver
+from skill.simulator.reminders import PREFIX as REMINDERS_PREFIX
+from skill.simulator.reminders import TIMEOUT, RemindersApi
+from skill.simulator.resolver import Resolution, Resolver, normalise
+from skill.simulator.services import LocalServices
 
 TAG = re.compile(r"<[^>]+>")
 Outcome = Callable[[dict[str, Any]], dict[str, Any] | None]
+ASK_FOR = "Connections.SendRequest"
+CONSENT_PROMPT = (
+    "Do you give muscle twitch helper permission to update your reminders? "
+    "You can say I approve or no."
+)
+"""What Alexa itself asks when the skill asks for the reminders permission by voice."""
+APPROVE = frozenset({"yes", "i approve", "approve", "yes i approve", "yes please", "sure", "ok"})
+DENY = frozenset({"no", "no thanks", "no thank you", "i don't approve", "don't"})
 
 
 def plain(ssml: str | None) -> str | None:
@@ -42,13 +58,25 @@ class Simulator:
     """Carries a session across typed lines and reports each response."""
 
     def __init__(
-        self, handler: SkillHandler, resolver: Resolver, session: Session, outcome: Outcome
+        self,
+        handler: SkillHandler,
+        resolver: Resolver,
+        session: Session,
+        outcome: Outcome,
+        *,
+        reminders: RemindersApi | None = None,
     ) -> None:
         self.handler = handler
         self.resolver = resolver
         self.session = session
         self.outcome = outcome
+        self.reminders = reminders
+        """The local Reminders API the session's apiEndpoint points to, if it runs."""
         self.ended = False
+        self.asked_for: str | None = None
+        """The token of the permission request Alexa is asking the user about, if any."""
+        self.services: LocalServices | None = None
+        """The local service APIs, when the simulator runs them (every request is recorded)."""
 
     def first(self, one_shot: str | None) -> dict[str, Any]:
         """The opening request: a launch, or a one-shot utterance."""
@@ -61,19 +89,38 @@ class Simulator:
         if self.ended:
             self.session.restart()
             self.ended = False
+        if self.asked_for is not None:
+            return self._consent(line)
         text, invoked = self.resolver.strip_invocation(line)
         if invoked and not text:
             return self._send(self.session.launch(), line, None)
         resolution = self.resolver.resolve(text)
         return self._send(self.session.intent(resolution), line, resolution)
 
+    def _consent(self, line: str) -> dict[str, Any]:
+        """The user's answer to Alexa's own question for the reminders permission."""
+        said = normalise(line)
+        status = "ACCEPTED" if said in APPROVE else "DENIED" if said in DENY else "NOT_ANSWERED"
+        if status == "ACCEPTED":
+            self.session.consent = True
+            if self.reminders is not None:
+                self.reminders.granted = True
+        token, self.asked_for = self.asked_for or "", None
+        return self._send(self.session.connections_response(status, token), line, None)
+
     def _send(
         self, envelope: dict[str, Any], line: str | None, resolution: Resolution | None
     ) -> dict[str, Any]:
+        before = len(self.reminders.reminders) if self.reminders is not None else 0
         response = self.handler(envelope, None)
         body = response.get("response", {})
         self.session.attributes = response.get("sessionAttributes") or {}
         self.ended = bool(body.get("shouldEndSession"))
+        directives = body.get("directives") or []
+        for directive in directives:
+            if directive.get("type") == ASK_FOR and directive.get("name") == "AskFor":
+                self.asked_for = directive.get("token") or ""
+        created = self.reminders is not None and len(self.reminders.reminders) > before
         card = body.get("card")
         return {
             "request": envelope["request"]["type"],
@@ -93,14 +140,22 @@ class Simulator:
             else None,
             "end_session": self.ended,
             "outcome": self.outcome(response),
+            "directives": [d.get("type") for d in directives],
+            "reminder": self.reminders.last if created and self.reminders is not None else None,
         }
 
 
 def transcript(record: dict[str, Any], out: TextIO) -> None:
     """A readable rendering of one exchange."""
     if record["utterance"] is not None:
-        out.write(f"  [{record['intent']} {record['slots'] or ''}]\n".replace(" ]", "]"))
-    out.write(f"ALEXA: {record['speech']}\n")
+        said = f"{record['intent'] or record['request']} {record['slots'] or ''}".strip()
+        out.write(f"  [{said}]\n")
+    if record["speech"] or not record["directives"]:
+        out.write(f"ALEXA: {record['speech']}\n")
+    if ASK_FOR in record["directives"]:
+        out.write(f"ALEXA (Alexa's own question): {CONSENT_PROMPT}\n")
+    if record["reminder"]:
+        out.write(f"  (reminder set: {json.dumps(record['reminder'])})\n")
     if record["card"]:
         out.write(f"  (card: {record['card']['title']}: {record['card']['text']})\n")
     if record["end_session"]:
@@ -116,28 +171,139 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
     parser.add_argument(
         "--one-shot", metavar="TEXT", help='e.g. "ask muscle twitch helper about ..."'
     )
-    args = parser.parse_args(argv)
-    from skill.lambda_function import lambda_handler
-    from skill.simulator.outcome import outcome_of
-
-    skill_id = os.environ.get("ALEXA_SKILL_ID") or SIMULATED_SKILL_ID
-    simulator = Simulator(
-        lambda_handler,
-        Resolver.from_file(model_path(args.locale)),
-        Session(skill_id, args.locale),
-        outcome_of,
+    parser.add_argument(
+        "--no-reminder-permission",
+        action="store_true",
+        help="the user has not allowed reminders yet: the skill asks by voice (say I approve)",
     )
+    parser.add_argument(
+        "--reminders-fail",
+        metavar="STATUS",
+        type=_failure,
+        help="the local Reminders API answers every call with this HTTP status, or 'timeout'",
+    )
+    args = parser.parse_args(argv)
     emit = (
         (lambda r: (out.write(json.dumps(r) + "\n"), out.flush()))
         if args.json
         else (lambda r: transcript(r, out))
     )
     interactive = not args.json and sys.stdin.isatty()
-    emit(simulator.first(args.one_shot))
-    for line in _prompted(lines, out, interactive):
-        if line.strip():
+    with local_device(
+        args.locale,
+        permission=not args.no_reminder_permission,
+        failure=args.reminders_fail,
+    ) as simulator:
+        emit(simulator.first(args.one_shot))
+        for line in _prompted(lines, out, interactive):
+            if not line.strip():
+                continue
             emit(simulator.say(line.strip()))
     return 0
+
+
+@cache
+def resolver_for(model: Path) -> Resolver:
+    """One resolver a model file: building one compiles every sample (about 0.4 s)."""
+    return Resolver.from_file(model)
+
+
+@cache
+def local_handler(skill_id: str | None) -> SkillHandler:
+    """The skill as deployed, but allowed to call the local services over plain HTTP."""
+    from skill.alexa import build_skill, entry
+    from skill.alexa.api_client import ApiClient
+    from skill.triage.load import default_content
+
+    builder = build_skill(default_content(), skill_id, ApiClient(loopback=True))
+    return entry.lambda_handler(builder)
+
+
+@contextmanager
+def local_device(
+    locale: str,
+    *,
+    permission: bool = True,
+    failure: int | str | None = None,
+) -> Iterator[Simulator]:
+    """A simulated device talking to the skill, with Alexa's service APIs served locally (the
+    envelope's apiEndpoint points to them): with the user's permission for reminders or not,
+    and a Reminders API that works or fails; the settings service gives its locale's own time
+    zone."""
+    from skill.simulator.outcome import outcome_of
+
+    skill_id = os.environ.get("ALEXA_SKILL_ID")
+    with LocalServices() as services:
+        session = Session(skill_id or SIMULATED_SKILL_ID, locale)
+        session.api_endpoint = services.endpoint
+        session.consent = permission
+        reminders = RemindersApi(session.api_token, granted=permission, failure=failure)
+        services.add(REMINDERS_PREFIX, reminders)
+        settings = DeviceSettings(
+            session.device_id, session.api_token, time_zone=HOME_ZONES.get(locale)
+        )
+        services.add(DEVICE_PREFIX, settings)
+        simulator = Simulator(
+            local_handler(skill_id),
+            resolver_for(model_path(locale)),
+            session,
+            outcome_of,
+            reminders=reminders,
+        )
+        simulator.services = services
+        try:
+            yield simulator
+        finally:
+            settings.released.set()
+
+
+DEVICE_KEYS = frozenset({"reminder_permission", "reminders_fail"})
+
+
+def plain_device(locale: str) -> Simulator:
+    """A simulated device that offers no service APIs (the skill calls none)."""
+    from skill.simulator.outcome import outcome_of
+
+    skill_id = os.environ.get("ALEXA_SKILL_ID")
+    session = Session(skill_id or SIMULATED_SKILL_ID, locale)
+    return Simulator(local_handler(skill_id), resolver_for(model_path(locale)), session, outcome_of)
+
+
+@contextmanager
+def script_device(script: Mapping[str, Any]) -> Iterator[Simulator]:
+    """The device a conversation script asks for, in its `locale`: with a `device`
+    (reminder_permission, reminders_fail, ...) a local device with Alexa's service APIs, without
+    one a plain device; `now` is the time its requests are stamped with."""
+    locale = str(script.get("locale") or "en-US")
+    if script.get("device") is None:
+        yield _stamped(plain_device(locale), script.get("now"))
+        return
+    device = script["device"]
+    if not isinstance(device, dict) or not set(device) <= DEVICE_KEYS:
+        raise ValueError(f"device: expected a mapping with keys among {sorted(DEVICE_KEYS)}")
+    failure = device.get("reminders_fail")
+    with local_device(
+        locale,
+        permission=device.get("reminder_permission", True) is not False,
+        failure=None if failure is None else _failure(str(failure)),
+    ) as simulator:
+        yield _stamped(simulator, script.get("now"))
+
+
+def _stamped(simulator: Simulator, now: object) -> Simulator:
+    """The simulator, its requests stamped with `now` when given (a date and time)."""
+    if now is not None:
+        stamp = now if isinstance(now, datetime) else datetime.fromisoformat(str(now))
+        simulator.session.now = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return simulator
+
+
+def _failure(value: str) -> int | str:
+    if value == TIMEOUT:
+        return TIMEOUT
+    if value.isdigit() and 400 <= int(value) <= 599:
+        return int(value)
+    raise argparse.ArgumentTypeError("expected an HTTP error status (400 to 599) or 'timeout'")
 
 
 def _prompted(lines: Iterable[str], out: TextIO, interactive: bool) -> Iterable[str]:

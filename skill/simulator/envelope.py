@@ -7,6 +7,7 @@ from typing import Any
 from skill.simulator.resolver import Resolution
 
 SIMULATED_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
+REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 
 
 class Session:
@@ -24,6 +25,9 @@ class Session:
         the simulated device offers none, so the skill asks no settings service (and never
         Amazon's)."""
         self.api_token = "SIMULATED." + uuid.uuid4().hex
+        self.consent = False
+        """Whether the user allowed the skill's permissions (the request carries a consent
+        token)."""
         self.restart()
 
     def restart(self) -> None:
@@ -35,7 +39,9 @@ class Session:
     def envelope(self, request: dict[str, Any]) -> dict[str, Any]:
         """Wrap a request body in the session and context Alexa would send."""
         application = {"applicationId": self.skill_id}
-        user = {"userId": self.user_id}
+        user: dict[str, Any] = {"userId": self.user_id}
+        if self.consent:
+            user["permissions"] = {"consentToken": self.api_token}
         body = {
             "version": "1.0",
             "session": {
@@ -67,6 +73,19 @@ class Session:
     def launch(self) -> dict[str, Any]:
         """A LaunchRequest envelope."""
         return self.envelope({"type": "LaunchRequest"})
+
+    def connections_response(self, status: str, token: str, code: str = "200") -> dict[str, Any]:
+        """Alexa's answer to the skill's request for the reminders permission."""
+        scope = {"permissionScope": REMINDERS, "consentLevel": "ACCOUNT"}
+        return self.envelope(
+            {
+                "type": "Connections.Response",
+                "name": "AskFor",
+                "status": {"code": code, "message": "OK" if code == "200" else "Error"},
+                "token": token,
+                "payload": {"permissionScopes": [scope], "status": status},
+            }
+        )
 
     def intent(self, resolution: Resolution) -> dict[str, Any]:
         """An IntentRequest envelope with every slot of the intent, filled or not."""

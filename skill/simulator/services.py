@@ -12,6 +12,8 @@ ServiceHandler = Callable[[str, str, Mapping[str, str], bytes], tuple[int, objec
 """(method, path, headers, body) -> (HTTP status, a JSON-able body or None for an empty one)."""
 MAX_BODY = 64 * 1024
 """Bytes of a request body read; the skill sends far less."""
+POLL = 0.05
+"""Seconds between the server's checks for shutdown (a simulator starts and stops it often)."""
 
 
 class LocalServices:
@@ -41,7 +43,9 @@ class LocalServices:
 
     def __enter__(self) -> Self:
         self.server = _QuietServer(("127.0.0.1", 0), _handler_class(self))
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True
+        )
         self.thread.start()
         return self
 

@@ -1,19 +1,14 @@
 """The conversation scripts said through the simulator, with what the skill spoke in each turn."""
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from skill.speech.lists import SpokenList, spoken_lists
 from skill.speech.readability import words
-
-if TYPE_CHECKING:
-    from skill.simulator.resolver import Resolver
 
 SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "conversations"
 WORDS_PER_MINUTE = 150
@@ -76,20 +71,10 @@ def script_paths(folder: Path = SCRIPTS_DIR, name: str | None = None) -> list[Pa
     return [p for p in paths if p.stem == wanted]
 
 
-@cache
-def _resolver(model: Path) -> "Resolver":
-    """One resolver a model file: building one compiles every sample (about 0.4 s)."""
-    from skill.simulator.resolver import Resolver
-
-    return Resolver.from_file(model)
-
-
 def converse(path: Path) -> Conversation:
-    """Say a script's lines through the simulator and the Lambda handler, as the tests do."""
-    from skill.lambda_function import lambda_handler
-    from skill.simulator.cli import Simulator, model_path
-    from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
-    from skill.simulator.outcome import outcome_of
+    """Say a script's lines through the simulator and the Lambda handler, as the tests do (on
+    the device the script asks for)."""
+    from skill.simulator.cli import script_device
     from skill.triage.load import default_content
     from skill.triage.model import PERSONS
 
@@ -99,16 +84,10 @@ def converse(path: Path) -> Conversation:
     locale = str(script.get("locale") or "en-US")
     content = default_content()
     intros = {content.text(locale, DOCTOR_INTRO, person) for person in PERSONS}
-    skill_id = os.environ.get("ALEXA_SKILL_ID") or SIMULATED_SKILL_ID
-    simulator = Simulator(
-        lambda_handler,
-        _resolver(model_path(locale)),
-        Session(skill_id, locale),
-        outcome_of,
-    )
-    one_shot = script.get("one_shot")
-    records = [simulator.first(str(one_shot) if one_shot else None)]
-    records += [simulator.say(str(turn["say"])) for turn in script.get("turns") or []]
+    with script_device(script) as simulator:
+        one_shot = script.get("one_shot")
+        records = [simulator.first(str(one_shot) if one_shot else None)]
+        records += [simulator.say(str(turn["say"])) for turn in script.get("turns") or []]
     responses = tuple(_response(i, r, intros) for i, r in enumerate(records))
     outcome = records[-1]["outcome"]
     return Conversation(path.stem, responses, outcome["disposition"] if outcome else None)

@@ -9,6 +9,7 @@ from typing import Any
 from skill.triage import checks, parse, snapshot
 from skill.triage.countries import load_countries
 from skill.triage.errors import ContentError
+from skill.triage.follow_up import read_follow_ups
 from skill.triage.model import Content, Disposition, FactType, FactValue, Locale, Question, Rule
 from skill.triage.reader import Problems, check_id, check_keys, field
 from skill.triage.texts import load_texts
@@ -53,6 +54,9 @@ def load_content(root: Path) -> Content:
     vocabulary, persons = _vocabulary(problems, locales)
     texts = load_texts(problems, locales)
     countries = load_countries(problems, locales)
+    follow_ups = read_follow_ups(
+        problems, problems.read("follow_up.yaml"), rules, dispositions, facts
+    )
     content = Content(
         facts=MappingProxyType(facts),
         questions=tuple(questions),
@@ -67,6 +71,7 @@ def load_content(root: Path) -> Content:
         locales=MappingProxyType(locales),
         texts=MappingProxyType(texts),
         countries=countries,
+        follow_ups=MappingProxyType(follow_ups),
     )
     if not problems.messages:
         checks.run_all(problems, content)

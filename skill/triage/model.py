@@ -4,10 +4,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from skill.triage.countries import Countries
+    from skill.triage.follow_up import FollowUp
 
 FactValue = str | int
 """A fact's value: "yes", "no", "unsure", a number of days, or a place id."""
@@ -186,6 +188,8 @@ class Content:
     texts: Mapping[str, Texts] = field(repr=False)
     countries: "Countries" = field(default_factory=lambda: _no_countries(), repr=False)
     """Emergency numbers by country and the time zones in each (emergency_numbers.yaml)."""
+    follow_ups: Mapping[str, "FollowUp"] = field(default_factory=lambda: MappingProxyType({}))
+    """Reminders offered after an outcome, by disposition id (follow_up.yaml)."""
 
     def disposition(self, disposition_id: str) -> Disposition:
         """The disposition with this id."""

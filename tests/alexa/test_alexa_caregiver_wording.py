@@ -48,6 +48,7 @@ def conversations(pos: str) -> dict[str, list[str]]:
             "no",
             "stress and not much sleep",
             "yes",
+            "no",
         ],
         "self_care_eyelid_with_tips": [
             "no",
@@ -61,6 +62,7 @@ def conversations(pos: str) -> dict[str, list[str]]:
             "coffee",
             "why",
             "yes",
+            "no",
         ],
         "contact_provider_with_read_back": [
             "no",
@@ -69,8 +71,17 @@ def conversations(pos: str) -> dict[str, list[str]]:
             "three weeks",
             "why",
             "yes",
+            "no",
         ],
-        "contact_provider_eyelid_sign": ["no", "no", f"{pos} eyelid", "two days", "yes", "yes"],
+        "contact_provider_eyelid_sign": [
+            "no",
+            "no",
+            f"{pos} eyelid",
+            "two days",
+            "yes",
+            "yes",
+            "no",
+        ],
         "contact_provider_medicine": [
             "no",
             "no",
@@ -79,6 +90,7 @@ def conversations(pos: str) -> dict[str, list[str]]:
             "no",
             "diet pills",
             "yes",
+            "no",
         ],
         "contact_provider_still_unsure_one_at_a_time": [
             "not sure",
@@ -91,6 +103,7 @@ def conversations(pos: str) -> dict[str, list[str]]:
             "no",
             "no",
             "yes",
+            "no",
         ],
         "emergency_at_the_safety_check": ["yes"],
         "emergency_at_its_second_part": ["no", "yes"],
@@ -162,11 +175,12 @@ def test_the_outcome_a_caregiver_hears_is_addressed_to_them(person, name, lines)
     else:
         assert "Call their health care provider if it lasts over two weeks" in first["speech"]
         assert "Would you like some tips for them" in first["speech"]
-    if lines[-1] == "yes" and first["outcome"]["disposition"] != "emergency":
-        read_back = responses[-1]["speech"]
+    if lines[-2:] == ["yes", "no"] and first["outcome"]["disposition"] != "emergency":
+        read_back, goodbye = responses[-2]["speech"], responses[-1]["speech"]
         assert "When did they first notice the twitching?" in read_back
         assert "Take a list of every medicine they use" in read_back
-        assert "If they show an emergency sign, call 9 1 1 for them straight away." in read_back
+        assert "Shall I remind you" in read_back
+        assert "If they show an emergency sign, call 9 1 1 for them straight away." in goodbye
         if first["outcome"]["disposition"] == "self_care":
             assert any(read_back.startswith(tip) for tip in TIPS_FOR_THEM), read_back
 
@@ -182,7 +196,7 @@ def test_a_mother_is_asked_about_pregnancy_and_it_is_read_back():
     lines = conversations("her")["self_care_with_tips_and_read_back"]
     records = converse("my mother", *lines)
     assert "or are they pregnant?" in records[6]["speech"]
-    assert "Are they pregnant?" in records[-1]["speech"]
+    assert "Are they pregnant?" in records[-2]["speech"]
 
 
 @pytest.mark.parametrize(("name", "lines"), conversations("my").items())

@@ -284,16 +284,19 @@ def test_outcome_card_has_the_advice_and_the_answers_given(alexa):
     assert "911" in body and "9 1 1" not in body
 
 
-def test_doctor_questions_are_read_back_with_the_answers_then_the_session_ends(alexa):
+def test_doctor_questions_are_read_back_with_the_answers_then_the_reminder_is_offered(alexa):
     talk = alexa()
     talk.say("DescribeTwitchIntent", location="eyelid", duration="P3W")
     talk.no()
     talk.no()
     said = talk.yes()
-    assert said.ended
+    assert not said.ended
     assert "When did you first notice the twitching? You told me: 21 days ago." in said.speech
     assert "Which muscles are affected? You told me: eyelid." in said.speech
     assert "Take a list of every medicine you use" in said.speech
+    assert "Shall I remind you tomorrow" in said.speech
+    said = talk.no()
+    assert said.ended
     assert said.speech.endswith("call 9 1 1 straight away.")
 
 

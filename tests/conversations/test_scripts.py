@@ -1,4 +1,8 @@
-"""Run every conversation script through the simulator, so the interaction model is used too."""
+"""Run every conversation script through the simulator, so the interaction model is used too.
+
+A script may set `device` (reminder_permission: false when the user has not allowed reminders
+yet; reminders_fail: an HTTP status or timeout for the local Reminders API) and `now` (the time
+its requests are stamped with)."""
 
 from pathlib import Path
 from typing import Any
@@ -6,14 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from skill.lambda_function import lambda_handler
-from skill.simulator.cli import Simulator, model_path
-from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
-from skill.simulator.outcome import outcome_of
-from skill.simulator.resolver import Resolver
+from skill.simulator.cli import ASK_FOR, script_device
 
 SCRIPTS = sorted(Path(__file__).parent.glob("*.yaml"))
-TOP_KEYS = {"description", "locale", "one_shot", "first", "turns", "outcome"}
+TOP_KEYS = {"description", "locale", "one_shot", "first", "turns", "outcome", "device", "now"}
 EXPECT_KEYS = {
     "contains",
     "not_contains",
@@ -23,6 +23,9 @@ EXPECT_KEYS = {
     "outcome",
     "intent",
     "slots",
+    "directives",
+    "not_directives",
+    "reminder",
 }
 
 
@@ -50,6 +53,30 @@ def check(record: dict[str, Any], expect: dict[str, Any], where: str) -> None:
         assert record["slots"] == expect["slots"], f"{where}: slots {record['slots']}"
     if "outcome" in expect:
         assert_outcome(record["outcome"], expect["outcome"], where)
+    check_device(record, expect, where)
+
+
+def check_device(record: dict[str, Any], expect: dict[str, Any], where: str) -> None:
+    """The directives sent and the reminder set, against expectations."""
+    for kind in expect.get("directives", []):
+        assert kind in record["directives"], f"{where}: no {kind} in {record['directives']}"
+    for kind in expect.get("not_directives", []):
+        assert kind not in record["directives"], f"{where}: {kind} sent"
+    if "reminder" in expect:
+        assert_reminder(record["reminder"], expect["reminder"], where)
+
+
+def assert_reminder(actual: dict[str, Any] | None, expected: Any, where: str) -> None:
+    """No reminder, or one set at this local time (and, when given, with these words)."""
+    if expected is None:
+        assert actual is None, f"{where}: expected no reminder, got {actual}"
+        return
+    assert actual is not None, f"{where}: expected a reminder, none was set"
+    trigger = actual["trigger"]
+    assert trigger["type"] == "SCHEDULED_ABSOLUTE", f"{where}: {trigger}"
+    assert trigger["scheduledTime"] == expected["at"], f"{where}: {trigger}"
+    if "text" in expected:
+        assert actual["alertInfo"]["spokenInfo"]["content"][0]["text"] == expected["text"]
 
 
 def assert_outcome(actual: dict[str, Any] | None, expected: Any, where: str) -> None:
@@ -63,12 +90,6 @@ def assert_outcome(actual: dict[str, Any] | None, expected: Any, where: str) -> 
         assert sorted(actual["reasons"]) == sorted(expected["reasons"]), f"{where}: {actual}"
 
 
-def simulator(locale: str) -> Simulator:
-    """A fresh simulator session talking to the Lambda handler."""
-    resolver = Resolver.from_file(model_path(locale))
-    return Simulator(lambda_handler, resolver, Session(SIMULATED_SKILL_ID, locale), outcome_of)
-
-
 def test_there_are_at_least_thirty_scripts() -> None:
     assert len(SCRIPTS) >= 30
 
@@ -77,14 +98,15 @@ def test_there_are_at_least_thirty_scripts() -> None:
 def test_conversation_script(path: Path) -> None:
     script = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(script) <= TOP_KEYS, f"unknown keys {set(script) - TOP_KEYS}"
-    sim = simulator(script.get("locale", "en-US"))
-    record = sim.first(script.get("one_shot"))
-    check(record, script.get("first", {}), "first response")
-    for index, turn in enumerate(script["turns"], start=1):
-        assert set(turn) <= {"say", "expect"}, f"turn {index}: unknown keys"
-        record = sim.say(turn["say"])
-        where = f"turn {index} ({turn['say']!r})"
-        assert record["end_session"] or record["reprompt"], f"{where}: no reprompt, session open"
-        check(record, turn.get("expect") or {}, where)
+    with script_device(script) as sim:
+        record = sim.first(script.get("one_shot"))
+        check(record, script.get("first", {}), "first response")
+        for index, turn in enumerate(script["turns"], start=1):
+            assert set(turn) <= {"say", "expect"}, f"turn {index}: unknown keys"
+            record = sim.say(turn["say"])
+            where = f"turn {index} ({turn['say']!r})"
+            asks = record["end_session"] or record["reprompt"] or ASK_FOR in record["directives"]
+            assert asks, f"{where}: no reprompt, session open"
+            check(record, turn.get("expect") or {}, where)
     if "outcome" in script:
         assert_outcome(record["outcome"], script["outcome"], "final outcome")

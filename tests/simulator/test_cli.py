@@ -31,6 +31,8 @@ RECORD_KEYS = {
     "card",
     "end_session",
     "outcome",
+    "directives",
+    "reminder",
 }
 
 
@@ -86,6 +88,9 @@ def assert_record_shape(record: dict[str, Any]) -> None:
         and isinstance(outcome["disposition"], str)
         and all(isinstance(r, str) for r in outcome["reasons"])
     )
+    assert isinstance(record["directives"], list)
+    assert all(isinstance(d, str) for d in record["directives"])
+    assert record["reminder"] is None or isinstance(record["reminder"], dict)
 
 
 # JSON mode
