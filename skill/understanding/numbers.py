@@ -88,7 +88,13 @@ def read_number(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
             else:
                 break
             j += 1
-            if _is(words, j, ("and",)) and total >= 100 and _is_number(words, j + 1, lexicon):
+            half = _is(words, j + 1, ("a", "an")) and _is(words, j + 2, ("half",))
+            if (
+                _is(words, j, ("and",))
+                and total >= 100
+                and _is_number(words, j + 1, lexicon)
+                and not half
+            ):
                 j += 1
             elif _is(words, j, ("and",)) and total >= 100 and _is(words, j + 1, tuple(HEARD_AS)):
                 total += HEARD_AS[words[j + 1]]
@@ -418,7 +424,7 @@ def temperatures(
         near = (
             asked
             or value != int(value)
-            or any(-4 <= m - i <= number.span.stop - i + 2 for m in marks)
+            or any(-MARK_BEFORE <= m - i <= number.span.stop - i + 2 for m in marks)
         )
         scale = _scale(value)
         if near and scale is not None:
@@ -449,6 +455,8 @@ def _scale(value: float) -> str | None:
     return None
 
 
+MARK_BEFORE = 6
+"""How far before a number a fever word may be ("his temperature's gone up to a hundred")."""
 DECADES = {"sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990}
 CENTURIES = {"nineteen": 1900, "twenty": 2000}
 

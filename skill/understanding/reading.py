@@ -309,8 +309,9 @@ def _leading(whole: tuple[str, ...], lexicon: Lexicon) -> str | None:
     tail = _tail(whole)
     spans = find_words(list(tail), lexicon.lists.get("hedges", frozenset()))
     bare = tuple(w for i, w in enumerate(tail) if not any(i in s for s in spans))
+    subjectless = bare[1:] if len(bare) > 2 and lexicon.has("subjects", bare[:1]) else ()
     for answer in ANSWERS:
-        for said in (tail, bare):
+        for said in (tail, bare, subjectless):
             if len(said) > 1 and lexicon.has(f"answers.{answer}", said):
                 return answer
     for answer in ANSWERS:
@@ -354,7 +355,11 @@ def _trailing(whole: tuple[str, ...], lexicon: Lexicon) -> str | None:
         name = f"answers.{answer}"
         for size in range(min(lexicon.longest(name), len(whole) - 1), 1, -1):
             phrase = whole[-size:]
-            if lexicon.has(name, phrase) and not lexicon.has("answers.alone", phrase):
+            if (
+                lexicon.has(name, phrase)
+                and not lexicon.has("answers.alone", phrase)
+                and not lexicon.has("hedges", phrase)
+            ):
                 return answer
     return None
 
