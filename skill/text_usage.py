@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from skill.triage.answers import duration_text_ids
 from skill.triage.checks import required_text_ids
 from skill.triage.follow_up import follow_up_text_ids
 from skill.triage.model import ANSWERS, Content
@@ -51,6 +52,7 @@ FAMILIES: dict[str, Callable[[Content], set[str]]] = {
     "answer.": lambda c: set(ANSWERS),
     "ui.outcome.": lambda c: {d.id for d in c.dispositions},
     "reminder.": lambda c: {t.removeprefix("reminder.") for t in follow_up_text_ids(c.follow_ups)},
+    "duration.": lambda c: {t.removeprefix("duration.") for t in duration_text_ids(c)},
 }
 """Each family of text ids the code builds, and the ids its suffix can be."""
 

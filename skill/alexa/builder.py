@@ -16,6 +16,7 @@ from skill.alexa.handlers import (
     Silent,
 )
 from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
+from skill.alexa.touch import USER_EVENT
 from skill.triage import Content, Engine
 
 
@@ -48,6 +49,7 @@ def build_skill(
         OnIntent(commands.stop, "AMAZON.NavigateHomeIntent"),
         OnIntent(commands.fallback, "AMAZON.FallbackIntent"),
         OnRequest(flow.heard, "IntentRequest"),
+        OnRequest(flow.tapped, USER_EVENT),
         OnInput(reminders.consent_answered, "Connections.Response"),
         Silent(),
     ]

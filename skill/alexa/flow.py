@@ -152,6 +152,15 @@ def heard(turn: Turn) -> Reply:
     return miss(turn)
 
 
+def tapped(turn: Turn) -> Reply:
+    """A button pressed on a screen: what saying its answer does (a yes, no or not sure as those
+    intents; a person, place, duration or option as words naming it)."""
+    answer = turn.heard.answer
+    if answer is not None and not turn.heard.facts and turn.heard.person is None:
+        return reply_to(turn, answer)
+    return heard(turn)
+
+
 def opening(turn: Turn, facts: Mapping[str, FactValue]) -> Reply:
     """Words at the start (a one-shot, or the answer to who it is for): take what they say; ask
     who it is for first when they do not say."""

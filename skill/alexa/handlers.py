@@ -13,7 +13,8 @@ from ask_sdk_model.response import Response
 from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 from ask_sdk_model.ui.simple_card import SimpleCard
 
-from skill.alexa import reminders
+from skill.alexa import reminders, touch
+from skill.alexa.screens import screen_for
 from skill.alexa.turn import Reply, Turn
 from skill.alexa.voice import Voice, content_locale, ssml
 from skill.triage import Content
@@ -35,8 +36,8 @@ def turn_of(handler_input: HandlerInput) -> Turn:
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Render a reply: escaped SSML, reprompt or end of session, card. A yes to a reminder is
-    carried out first."""
+    """Render a reply: escaped SSML, reprompt or end of session, card, and the screen on a
+    device with one. A yes to a reminder is carried out first."""
     turn = turn_of(handler_input)
     if reply.remind:
         reply = reminders.carry_out(handler_input, turn)
@@ -55,7 +56,17 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
         builder.set_card(AskForPermissionsConsentCard(permissions=[reminders.PERMISSION]))
     elif reply.card is not None:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.body))
+    if not reply.consent and touch.supports_screen(handler_input):
+        show(handler_input, turn, reply)
     return builder.response
+
+
+def show(handler_input: HandlerInput, turn: Turn, reply: Reply) -> None:
+    """Add the screen of a reply; a screen that cannot be made never costs the spoken answer."""
+    try:
+        handler_input.response_builder.add_directive(touch.render(screen_for(turn, reply)))
+    except Exception as error:  # the speech, with any emergency answer, must still go out
+        logger.error("screen failed error=%s", type(error).__name__)
 
 
 class OnIntent(AbstractRequestHandler):

@@ -7,6 +7,7 @@ from ask_sdk_core.dispatch_components.request_components import (
     AbstractResponseInterceptor,
 )
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_core.utils.request_util import (
     get_intent_name,
     get_locale,
@@ -19,6 +20,7 @@ from skill.alexa.handlers import TURN, turn_of
 from skill.alexa.session import Session
 from skill.alexa.settings import look_up
 from skill.alexa.slots import hear
+from skill.alexa.touch import USER_EVENT, touched
 from skill.alexa.turn import Turn
 from skill.alexa.voice import Voice, content_locale
 from skill.triage import Content, Engine, StateError
@@ -63,13 +65,16 @@ class LoadTurn(AbstractRequestInterceptor):
             session.local = look_up(handler_input, self.content)
         pending = self.content.question(session.question) if session.question is not None else None
         request_locale = get_locale(handler_input)
-        heard = hear(
-            handler_input,
-            self.content,
-            lambda: lexicon_for(request_locale if isinstance(request_locale, str) else locale),
-            session.state.facts,
-            pending,
-        )
+        if is_request_type(USER_EVENT)(handler_input):
+            heard = touched(handler_input, self.content)
+        else:
+            heard = hear(
+                handler_input,
+                self.content,
+                lambda: lexicon_for(request_locale if isinstance(request_locale, str) else locale),
+                session.state.facts,
+                pending,
+            )
         turn = Turn(self.content, self.engine, locale, session, heard)
         turn.notices.extend(notices)
         handler_input.attributes_manager.request_attributes[TURN] = turn

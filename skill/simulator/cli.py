@@ -25,7 +25,10 @@ from skill.simulator.services import LocalServices
 
 TAG = re.compile(r"<[^>]+>")
 Outcome = Callable[[dict[str, Any]], dict[str, Any] | None]
+TAP = "tap:"
+"""A line that touches a button of the screen instead of speaking ("tap: not sure")."""
 ASK_FOR = "Connections.SendRequest"
+RENDER = "Alexa.Presentation.APL.RenderDocument"
 CONSENT_PROMPT = (
     "Do you give muscle twitch helper permission to update your reminders? "
     "You can say I approve or no."
@@ -33,6 +36,10 @@ CONSENT_PROMPT = (
 """What Alexa itself asks when the skill asks for the reminders permission by voice."""
 APPROVE = frozenset({"yes", "i approve", "approve", "yes i approve", "yes please", "sure", "ok"})
 DENY = frozenset({"no", "no thanks", "no thank you", "i don't approve", "don't"})
+
+
+class NoSuchButton(ValueError):
+    """A tap on a button the screen does not show."""
 
 
 def plain(ssml: str | None) -> str | None:
@@ -75,6 +82,8 @@ class Simulator:
         self.ended = False
         self.asked_for: str | None = None
         """The token of the permission request Alexa is asking the user about, if any."""
+        self.screen: dict[str, Any] | None = None
+        """The last document rendered on the screen: its token and data."""
         self.services: LocalServices | None = None
         """The local service APIs, when the simulator runs them (every request is recorded)."""
 
@@ -89,13 +98,28 @@ class Simulator:
         if self.ended:
             self.session.restart()
             self.ended = False
+            self.screen = None
         if self.asked_for is not None:
             return self._consent(line)
+        if self.session.screen and line.lower().startswith(TAP):
+            return self.tap(line[len(TAP) :].strip())
         text, invoked = self.resolver.strip_invocation(line)
         if invoked and not text:
             return self._send(self.session.launch(), line, None)
         resolution = self.resolver.resolve(text)
         return self._send(self.session.intent(resolution), line, resolution)
+
+    def tap(self, label: str) -> dict[str, Any]:
+        """Touch the button of the screen with this label (case and spacing aside)."""
+        wanted = normalise(label)
+        shown = (self.screen or {}).get("data", {}).get("buttons") or []
+        button = next((b for b in shown if normalise(b.get("label", "")) == wanted), None)
+        if button is None:
+            labels = ", ".join(b.get("label", "") for b in shown) or "none"
+            raise NoSuchButton(f"no button {label!r} on the screen (buttons: {labels})")
+        arguments = [button.get("kind", ""), button.get("value", ""), button.get("detail", "")]
+        token = (self.screen or {}).get("token") or ""
+        return self._send(self.session.user_event(token, arguments), f"{TAP} {label}", None)
 
     def _consent(self, line: str) -> dict[str, Any]:
         """The user's answer to Alexa's own question for the reminders permission."""
@@ -117,9 +141,14 @@ class Simulator:
         self.session.attributes = response.get("sessionAttributes") or {}
         self.ended = bool(body.get("shouldEndSession"))
         directives = body.get("directives") or []
+        shown = None
         for directive in directives:
             if directive.get("type") == ASK_FOR and directive.get("name") == "AskFor":
                 self.asked_for = directive.get("token") or ""
+            if directive.get("type") == RENDER:
+                data = (directive.get("datasources") or {}).get("screen") or {}
+                self.screen = {"token": directive.get("token"), "data": data}
+                shown = {"document": directive.get("token"), **data}
         created = self.reminders is not None and len(self.reminders.reminders) > before
         card = body.get("card")
         return {
@@ -141,6 +170,7 @@ class Simulator:
             "end_session": self.ended,
             "outcome": self.outcome(response),
             "directives": [d.get("type") for d in directives],
+            "screen": shown,
             "reminder": self.reminders.last if created and self.reminders is not None else None,
         }
 
@@ -172,6 +202,9 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
         "--one-shot", metavar="TEXT", help='e.g. "ask muscle twitch helper about ..."'
     )
     parser.add_argument(
+        "--screen", action="store_true", help='a device with a screen (APL); "tap: <answer>"'
+    )
+    parser.add_argument(
         "--no-reminder-permission",
         action="store_true",
         help="the user has not allowed reminders yet: the skill asks by voice (say I approve)",
@@ -191,6 +224,7 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
     interactive = not args.json and sys.stdin.isatty()
     with local_device(
         args.locale,
+        screen=args.screen,
         permission=not args.no_reminder_permission,
         failure=args.reminders_fail,
     ) as simulator:
@@ -198,7 +232,10 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
         for line in _prompted(lines, out, interactive):
             if not line.strip():
                 continue
-            emit(simulator.say(line.strip()))
+            try:
+                emit(simulator.say(line.strip()))
+            except NoSuchButton as error:
+                out.write(f"  ({error})\n")
     return 0
 
 
@@ -223,13 +260,14 @@ def local_handler(skill_id: str | None) -> SkillHandler:
 def local_device(
     locale: str,
     *,
+    screen: bool = False,
     permission: bool = True,
     failure: int | str | None = None,
 ) -> Iterator[Simulator]:
     """A simulated device talking to the skill, with Alexa's service APIs served locally (the
-    envelope's apiEndpoint points to them): with the user's permission for reminders or not,
-    and a Reminders API that works or fails; the settings service gives its locale's own time
-    zone."""
+    envelope's apiEndpoint points to them): with a screen or not, with the user's permission
+    for reminders or not, and a Reminders API that works or fails; the settings service gives
+    its locale's own time zone."""
     from skill.simulator.outcome import outcome_of
 
     skill_id = os.environ.get("ALEXA_SKILL_ID")
@@ -237,6 +275,7 @@ def local_device(
         session = Session(skill_id or SIMULATED_SKILL_ID, locale)
         session.api_endpoint = services.endpoint
         session.consent = permission
+        session.screen = screen
         reminders = RemindersApi(session.api_token, granted=permission, failure=failure)
         services.add(REMINDERS_PREFIX, reminders)
         settings = DeviceSettings(
@@ -257,7 +296,7 @@ def local_device(
             settings.released.set()
 
 
-DEVICE_KEYS = frozenset({"reminder_permission", "reminders_fail"})
+DEVICE_KEYS = frozenset({"screen", "reminder_permission", "reminders_fail"})
 
 
 def plain_device(locale: str) -> Simulator:
@@ -271,8 +310,8 @@ def plain_device(locale: str) -> Simulator:
 
 @contextmanager
 def script_device(script: Mapping[str, Any]) -> Iterator[Simulator]:
-    """The device a conversation script asks for, in its `locale`: with a `device`
-    (reminder_permission, reminders_fail, ...) a local device with Alexa's service APIs, without
+    """The device a conversation script asks for, in its `locale`: with a `device` (screen,
+    reminder_permission, reminders_fail, ...) a local device with Alexa's service APIs, without
     one a plain device; `now` is the time its requests are stamped with."""
     locale = str(script.get("locale") or "en-US")
     if script.get("device") is None:
@@ -284,6 +323,7 @@ def script_device(script: Mapping[str, Any]) -> Iterator[Simulator]:
     failure = device.get("reminders_fail")
     with local_device(
         locale,
+        screen=device.get("screen") is True,
         permission=device.get("reminder_permission", True) is not False,
         failure=None if failure is None else _failure(str(failure)),
     ) as simulator:

@@ -8,6 +8,20 @@ from skill.simulator.resolver import Resolution
 
 SIMULATED_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
+APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
+"""What a device with a screen says it supports."""
+VIEWPORT = {
+    "experiences": [{"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False}],
+    "mode": "HUB",
+    "shape": "RECTANGLE",
+    "pixelWidth": 1280,
+    "pixelHeight": 800,
+    "dpi": 160,
+    "currentPixelWidth": 1280,
+    "currentPixelHeight": 800,
+    "touch": ["SINGLE"],
+}
+"""An Echo Show 8's screen."""
 
 
 class Session:
@@ -28,6 +42,8 @@ class Session:
         self.consent = False
         """Whether the user allowed the skill's permissions (the request carries a consent
         token)."""
+        self.screen = False
+        """Whether the device has a screen that renders APL."""
         self.restart()
 
     def restart(self) -> None:
@@ -42,6 +58,11 @@ class Session:
         user: dict[str, Any] = {"userId": self.user_id}
         if self.consent:
             user["permissions"] = {"consentToken": self.api_token}
+        device: dict[str, Any] = {"deviceId": self.device_id, "supportedInterfaces": {}}
+        context: dict[str, Any] = {}
+        if self.screen:
+            device["supportedInterfaces"] = dict(APL)
+            context["Viewport"] = dict(VIEWPORT)
         body = {
             "version": "1.0",
             "session": {
@@ -55,10 +76,11 @@ class Session:
                 "System": {
                     "application": application,
                     "user": user,
-                    "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+                    "device": device,
                     "apiEndpoint": self.api_endpoint,
                     "apiAccessToken": self.api_token,
-                }
+                },
+                **context,
             },
             "request": {
                 "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
@@ -84,6 +106,18 @@ class Session:
                 "status": {"code": code, "message": "OK" if code == "200" else "Error"},
                 "token": token,
                 "payload": {"permissionScopes": [scope], "status": status},
+            }
+        )
+
+    def user_event(self, token: str, arguments: list[str]) -> dict[str, Any]:
+        """A touch on a screen's button that sends an event to the skill."""
+        return self.envelope(
+            {
+                "type": "Alexa.Presentation.APL.UserEvent",
+                "token": token,
+                "arguments": arguments,
+                "source": {"type": "TouchWrapper", "handler": "Press", "id": ""},
+                "components": {},
             }
         )
 

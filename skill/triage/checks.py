@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from skill.triage.answers import duration_text_ids
 from skill.triage.follow_up import follow_up_text_ids
 from skill.triage.model import ANSWERS, Condition, Content, FactType, FactValue
 from skill.triage.reader import Problems
@@ -259,7 +260,7 @@ def required_text_ids(content: Content) -> list[str]:
     ids += [f"doctor.{d.id}" for d in content.doctor_questions]
     ids += [f"fact.{f}" for f, kind in content.facts.items() if kind is not FactType.CONTEXT]
     ids += [f"place.{p}" for p in sorted(str(p) for p in content.places)]
-    ids += follow_up_text_ids(content.follow_ups)
+    ids += follow_up_text_ids(content.follow_ups) + duration_text_ids(content)
     return ids + list(ANSWER_TEXTS)
 
 

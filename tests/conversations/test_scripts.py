@@ -1,9 +1,11 @@
 """Run every conversation script through the simulator, so the interaction model is used too.
 
-A script may set `device` (reminder_permission: false when the user has not allowed reminders
-yet; reminders_fail: an HTTP status or timeout for the local Reminders API) and `now` (the time
-its requests are stamped with)."""
+A script may set `device` (screen: true for a device with a screen, whose lines may be
+"tap: <answer>"; reminder_permission: false when the user has not allowed reminders yet;
+reminders_fail: an HTTP status or timeout for the local Reminders API) and `now` (the time its
+requests are stamped with)."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ EXPECT_KEYS = {
     "slots",
     "directives",
     "not_directives",
+    "screen_contains",
+    "buttons",
     "reminder",
 }
 
@@ -57,11 +61,17 @@ def check(record: dict[str, Any], expect: dict[str, Any], where: str) -> None:
 
 
 def check_device(record: dict[str, Any], expect: dict[str, Any], where: str) -> None:
-    """The directives sent and the reminder set, against expectations."""
+    """The directives sent, the screen shown and the reminder set, against expectations."""
     for kind in expect.get("directives", []):
         assert kind in record["directives"], f"{where}: no {kind} in {record['directives']}"
     for kind in expect.get("not_directives", []):
         assert kind not in record["directives"], f"{where}: {kind} sent"
+    shown = json.dumps(record.get("screen") or {}).lower()
+    for fragment in expect.get("screen_contains", []):
+        assert fragment.lower() in shown, f"{where}: {fragment!r} not on the screen {shown}"
+    if "buttons" in expect:
+        labels = [b["label"] for b in (record.get("screen") or {}).get("buttons", [])]
+        assert labels == expect["buttons"], f"{where}: buttons {labels}"
     if "reminder" in expect:
         assert_reminder(record["reminder"], expect["reminder"], where)
 

@@ -32,6 +32,7 @@ RECORD_KEYS = {
     "end_session",
     "outcome",
     "directives",
+    "screen",
     "reminder",
 }
 
@@ -90,6 +91,7 @@ def assert_record_shape(record: dict[str, Any]) -> None:
     )
     assert isinstance(record["directives"], list)
     assert all(isinstance(d, str) for d in record["directives"])
+    assert record["screen"] is None or isinstance(record["screen"], dict)
     assert record["reminder"] is None or isinstance(record["reminder"], dict)
 
 
