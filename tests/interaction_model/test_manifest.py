@@ -113,9 +113,9 @@ def test_endpoint_is_left_to_the_deployment() -> None:
     assert "arn:aws" not in MANIFEST_PATH.read_text(encoding="utf-8")
 
 
-def test_no_permissions_and_no_custom_interfaces_yet() -> None:
-    assert "permissions" not in manifest()
-    assert manifest()["apis"]["custom"]["interfaces"] == []
+def test_the_reminders_permission_and_screens_are_declared() -> None:
+    assert manifest()["permissions"] == [{"name": "alexa::alerts:reminders:skill:readwrite"}]
+    assert manifest()["apis"]["custom"]["interfaces"] == [{"type": "ALEXA_PRESENTATION_APL"}]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
