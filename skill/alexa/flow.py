@@ -91,6 +91,10 @@ def person_heard(turn: Turn) -> bool:
         return False
     starting = session.phase in START_PHASES
     if not heard.person_named and not starting:
+        # "His calf" about "someone else": a pronoun tells a man, when nothing had told it yet.
+        if heard.person == session.person == "other" and session.male is None and heard.male:
+            session.male = True
+            note_male(turn)
         return False
     changed = heard.person != session.person
     session.person = heard.person
@@ -129,7 +133,9 @@ def heard(turn: Turn) -> Reply:
     if facts:
         if session.phase is Phase.ASKING and means_none(turn, facts):
             return reply_to(turn, "no")
-        return take(turn, facts)
+        # "I'm worried it's ALS": the worry is noted and the question answered too.
+        topic = heard_now.topic
+        return take(turn, facts, *((turn.say(f"info.{topic}"),) if topic is not None else ()))
     if heard_now.topic is not None:
         return info_topic(turn, heard_now.topic)
     if heard_now.answer is not None:
