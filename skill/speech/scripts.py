@@ -1,7 +1,7 @@
 """The conversation scripts said through the simulator, with what the skill spoke in each turn."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,9 @@ SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "conversations"
 WORDS_PER_MINUTE = 150
 DOCTOR_INTRO = "ui.doctor_intro"
 """The text that opens the provider's questions read back on request."""
+ASKED_FOR = ("advice.tip_", "info.", "why.", DOCTOR_INTRO)
+"""Texts that only detail asked for says: tips, info topics, why a question is asked, the
+provider's questions. A response with one of them is not counted in the conversation's length."""
 
 
 def seconds(word_count: int) -> float:
@@ -31,6 +34,8 @@ class Response:
     speech: str
     reprompt: str
     doctor_read_back: bool
+    asked_for: bool = False
+    """Detail the user asked for (tips, an info topic, a why, the read-back), or a repeat."""
 
     @property
     def words(self) -> int:
@@ -61,6 +66,11 @@ class Conversation:
         """Words of all the skill's speech (reprompts not counted)."""
         return sum(r.words for r in self.responses)
 
+    @property
+    def conversation_words(self) -> int:
+        """Words of the conversation itself: all speech but the detail asked for."""
+        return sum(r.words for r in self.responses if not r.asked_for)
+
 
 def script_paths(folder: Path = SCRIPTS_DIR, name: str | None = None) -> list[Path]:
     """The scripts of a folder, or the one named (with or without .yaml)."""
@@ -84,16 +94,28 @@ def converse(path: Path) -> Conversation:
     locale = str(script.get("locale") or "en-US")
     content = default_content()
     intros = {content.text(locale, DOCTOR_INTRO, person) for person in PERSONS}
+    detail = {
+        content.text(locale, text_id, person)
+        for text_id in {i for texts in content.texts.values() for i in texts}
+        if text_id.startswith(ASKED_FOR) and content.has_text(locale, text_id)
+        for person in PERSONS
+    }
     with script_device(script) as simulator:
         one_shot = script.get("one_shot")
         records = [simulator.first(str(one_shot) if one_shot else None)]
         records += [simulator.say(str(turn["say"])) for turn in script.get("turns") or []]
-    responses = tuple(_response(i, r, intros) for i, r in enumerate(records))
+    responses = tuple(_response(i, r, intros, detail) for i, r in enumerate(records))
+    responses = tuple(
+        r if i == 0 or r.speech != responses[i - 1].speech else replace(r, asked_for=True)
+        for i, r in enumerate(responses)
+    )
     outcome = records[-1]["outcome"]
     return Conversation(path.stem, responses, outcome["disposition"] if outcome else None)
 
 
-def _response(turn: int, record: dict[str, Any], intros: Iterable[str]) -> Response:
+def _response(
+    turn: int, record: dict[str, Any], intros: Iterable[str], detail: Iterable[str]
+) -> Response:
     speech = str(record["speech"] or "")
     return Response(
         turn=turn,
@@ -101,4 +123,5 @@ def _response(turn: int, record: dict[str, Any], intros: Iterable[str]) -> Respo
         speech=speech,
         reprompt=str(record["reprompt"] or ""),
         doctor_read_back=any(intro in speech for intro in intros),
+        asked_for=any(text and text in speech for text in detail),
     )

@@ -51,7 +51,7 @@ def test_the_summary_takes_the_largest_figures_of_the_scripts(report: Report) ->
 
 
 def test_the_self_care_median_is_over_the_scripts_that_end_in_self_care(report: Report) -> None:
-    self_care = [s.seconds for s in report.scripts if s.disposition == "self_care"]
+    self_care = [s.conversation_seconds for s in report.scripts if s.disposition == "self_care"]
     assert report.self_care_scripts == len(self_care)
     expected = round(statistics.median(self_care), 1) if self_care else None
     assert report.self_care_median_seconds == expected
@@ -121,3 +121,13 @@ def test_the_text_report_names_every_script_and_the_targets() -> None:
     assert f"| {name} |" in text
     assert "| Measure | Found | Target | Result |" in text
     assert "info." in text
+
+
+def test_detail_asked_for_is_not_counted_in_the_conversation(report: Report) -> None:
+    """Tips, the provider's questions, info topics and why answers are given on request, after
+    the outcome or beside a question: the conversation's own length leaves them out."""
+    read_back = report.doctor_read_back.where
+    assert read_back is not None
+    figures = {s.script: s for s in report.scripts}[read_back.script]
+    assert figures.conversation_seconds < figures.seconds
+    assert all(s.conversation_seconds <= s.seconds for s in report.scripts)
