@@ -23,12 +23,11 @@ def follow_up_for(turn: Turn) -> FollowUp | None:
 
 
 def when(turn: Turn, follow_up: FollowUp) -> str:
-    """When the reminder rings, in words ("in 11 days, at 9 in the morning")."""
+    """The day the reminder rings, in words ("tomorrow", "in 12 days")."""
     days = follow_up.days_from_today(turn.session.state.facts)
-    hour = str(follow_up.hour)
     if days == 1:
-        return turn.say("reminder.when.tomorrow", number=hour)
-    return turn.say("reminder.when.days", days=str(days), number=hour)
+        return turn.say("reminder.when.tomorrow")
+    return turn.say("reminder.when.days", days=str(days))
 
 
 def offer(turn: Turn, *prefix: str) -> Reply:
@@ -53,7 +52,8 @@ def result(turn: Turn, outcome: Result) -> Reply:
     """One calm sentence on how it went, then goodbye (the advice was given before the offer)."""
     follow_up = follow_up_for(turn)
     if outcome == "set" and follow_up is not None:
-        said = turn.say(text_id("set", follow_up.disposition), days=when(turn, follow_up))
+        day, hour = when(turn, follow_up), str(follow_up.hour)
+        said = turn.say(text_id("set", follow_up.disposition), days=day, number=hour)
     elif outcome == "denied":
         said = turn.say("ui.reminder_denied")
     elif outcome == "no_permission":

@@ -143,7 +143,7 @@ def test_the_horizon_counts_from_how_long_the_twitching_has_gone_on(said, days):
 
 def test_a_contact_provider_outcome_gets_the_next_morning():
     records, requests = converse(*CONTACT, "no", "yes")
-    assert "I'll remind you tomorrow at 9 in the morning." in records[-1]["speech"]
+    assert "I'll remind you tomorrow, at 9 in the morning." in records[-1]["speech"]
     (sent,) = reminder_posts(requests)
     assert sent["trigger"]["scheduledTime"] == "2026-11-22T09:00:00"
     assert sent["alertInfo"]["spokenInfo"]["content"][0]["text"] == "The next step you planned."
@@ -233,7 +233,7 @@ def test_an_accepted_permission_sets_the_reminder_through_the_service():
     with LocalServices() as services:
         services.add(PREFIX, api)
         said = connections_response("ACCEPTED", endpoint=services.endpoint)
-    assert "I'll remind you tomorrow at 9 in the morning." in said.speech
+    assert "I'll remind you tomorrow, at 9 in the morning." in said.speech
     assert said.ended
     assert api.last is not None and api.last["trigger"]["scheduledTime"] == "2026-11-22T09:00:00"
 
