@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from skill.handler import SkillHandler
 from skill.publish.layout import MODEL_DIR
-from skill.simulator.device import HOME_ZONES, DeviceSettings
+from skill.simulator.device import BEHAVIOURS, HOME_ZONES, UNITS, DeviceSettings
 from skill.simulator.device import PREFIX as DEVICE_PREFIX
 from skill.simulator.envelope import SIMULATED_SKILL_ID, Session
 from skill.simulator.reminders import PREFIX as REMINDERS_PREFIX
@@ -215,6 +215,23 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
         type=_failure,
         help="the local Reminders API answers every call with this HTTP status, or 'timeout'",
     )
+    parser.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="the device's time zone, as the Alexa settings service gives it, e.g. "
+        "Pacific/Auckland (default: the locale's own, e.g. Europe/London for en-GB)",
+    )
+    parser.add_argument(
+        "--temperature-unit",
+        choices=UNITS,
+        help="the temperature unit the device reports (default: it reports none)",
+    )
+    parser.add_argument(
+        "--settings-service",
+        choices=BEHAVIOURS,
+        default="answer",
+        help="the Alexa settings service answers, fails (HTTP 500) or hangs",
+    )
     args = parser.parse_args(argv)
     emit = (
         (lambda r: (out.write(json.dumps(r) + "\n"), out.flush()))
@@ -227,6 +244,9 @@ def run(argv: list[str] | None, lines: Iterable[str], out: TextIO) -> int:
         screen=args.screen,
         permission=not args.no_reminder_permission,
         failure=args.reminders_fail,
+        time_zone=args.time_zone,
+        temperature_unit=args.temperature_unit,
+        settings_service=args.settings_service,
     ) as simulator:
         emit(simulator.first(args.one_shot))
         for line in _prompted(lines, out, interactive):
@@ -263,11 +283,15 @@ def local_device(
     screen: bool = False,
     permission: bool = True,
     failure: int | str | None = None,
+    time_zone: str | None = None,
+    temperature_unit: str | None = None,
+    settings_service: str = "answer",
 ) -> Iterator[Simulator]:
     """A simulated device talking to the skill, with Alexa's service APIs served locally (the
     envelope's apiEndpoint points to them): with a screen or not, with the user's permission
-    for reminders or not, and a Reminders API that works or fails; the settings service gives
-    its locale's own time zone."""
+    for reminders or not, and a Reminders API that works or fails; its settings (time zone,
+    by default the locale's own, and temperature unit) from a settings service that answers,
+    fails or hangs."""
     from skill.simulator.outcome import outcome_of
 
     skill_id = os.environ.get("ALEXA_SKILL_ID")
@@ -279,7 +303,11 @@ def local_device(
         reminders = RemindersApi(session.api_token, granted=permission, failure=failure)
         services.add(REMINDERS_PREFIX, reminders)
         settings = DeviceSettings(
-            session.device_id, session.api_token, time_zone=HOME_ZONES.get(locale)
+            session.device_id,
+            session.api_token,
+            time_zone=time_zone or HOME_ZONES.get(locale),
+            temperature_unit=temperature_unit,
+            behaviour=settings_service,
         )
         services.add(DEVICE_PREFIX, settings)
         simulator = Simulator(
@@ -296,7 +324,16 @@ def local_device(
             settings.released.set()
 
 
-DEVICE_KEYS = frozenset({"screen", "reminder_permission", "reminders_fail"})
+DEVICE_KEYS = frozenset(
+    {
+        "screen",
+        "reminder_permission",
+        "reminders_fail",
+        "time_zone",
+        "temperature_unit",
+        "settings_service",
+    }
+)
 
 
 def plain_device(locale: str) -> Simulator:
@@ -326,6 +363,9 @@ def script_device(script: Mapping[str, Any]) -> Iterator[Simulator]:
         screen=device.get("screen") is True,
         permission=device.get("reminder_permission", True) is not False,
         failure=None if failure is None else _failure(str(failure)),
+        time_zone=_one_of(device, "time_zone", None),
+        temperature_unit=_one_of(device, "temperature_unit", UNITS),
+        settings_service=_one_of(device, "settings_service", BEHAVIOURS) or "answer",
     ) as simulator:
         yield _stamped(simulator, script.get("now"))
 
@@ -336,6 +376,14 @@ def _stamped(simulator: Simulator, now: object) -> Simulator:
         stamp = now if isinstance(now, datetime) else datetime.fromisoformat(str(now))
         simulator.session.now = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     return simulator
+
+
+def _one_of(device: Mapping[str, Any], key: str, allowed: tuple[str, ...] | None) -> str | None:
+    """A script's device setting: absent, or a text (among the allowed ones, if given)."""
+    value = device.get(key)
+    if value is not None and (not isinstance(value, str) or (allowed and value not in allowed)):
+        raise ValueError(f"device.{key}: expected {list(allowed) if allowed else 'a text'}")
+    return value
 
 
 def _failure(value: str) -> int | str:

@@ -2,7 +2,9 @@
 
 A script may set `device` (screen: true for a device with a screen, whose lines may be
 "tap: <answer>"; reminder_permission: false when the user has not allowed reminders yet;
-reminders_fail: an HTTP status or timeout for the local Reminders API) and `now` (the time its
+reminders_fail: an HTTP status or timeout for the local Reminders API; time_zone and
+temperature_unit, CELSIUS or FAHRENHEIT, as the Alexa settings service gives them, the time zone
+by default the locale's own; settings_service: answer, fail or hang) and `now` (the time its
 requests are stamped with)."""
 
 import json
