@@ -11,13 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import requests
 from alexa_driver import Said, check_asks_or_ends, envelope
-from ask_sdk_core.api_client import DefaultApiClient
-from ask_sdk_model.services.api_client_request import ApiClientRequest
-from ask_sdk_model.services.api_client_response import ApiClientResponse
 
 from skill.alexa import build_skill, entry
+from skill.alexa.api_client import ApiClient
 from skill.alexa.local import Local
 from skill.alexa.settings import DEADLINE
 from skill.simulator.device import PREFIX, DeviceSettings
@@ -31,20 +28,8 @@ SLURRED = {"speech": "she can't talk properly"}
 SETTINGS = ("System.timeZone", "System.temperatureUnit")
 
 
-class LoopbackClient(DefaultApiClient):
-    """The SDK's client, allowed plain HTTP to the local services, with a timeout."""
-
-    def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
-        headers = self._convert_list_tuples_to_dict(headers_list=request.headers)
-        answer = requests.request(request.method or "GET", request.url, headers=headers, timeout=5)
-        return ApiClientResponse(
-            headers=self._convert_dict_to_list_tuples(dict(answer.headers)),
-            status_code=answer.status_code,
-            body=answer.text,
-        )
-
-
-HANDLER = entry.lambda_handler(build_skill(CONTENT, None, api_client=LoopbackClient()))
+HANDLER = entry.lambda_handler(build_skill(CONTENT, None, api_client=ApiClient(loopback=True)))
+"""The skill as deployed, allowed plain HTTP to the settings service on 127.0.0.1."""
 
 
 @pytest.fixture
