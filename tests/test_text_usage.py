@@ -12,11 +12,11 @@ from skill.triage.load import DEFAULT_CONTENT_DIR, default_content, load_content
 from skill.triage.model import Content
 
 EXTRA = {
-    "short.who_for": "Is this about you?",
+    "short.who_for": "Is this for you?",
     "short.nobody_asks_this": "Never asked.",
     "answer.day_ago": "1 day ago",
     "answer.days_ago": "{days} days ago",
-    "ui.goodbye.male": "Goodbye, sir.",
+    "ui.goodbye.male": "Take care, sir.",
     "ui.hidden.male": "A variant of a text nothing uses.",
     "ui.named_here": "Named as a literal.",
     "ui.named_nowhere": "Never named.",

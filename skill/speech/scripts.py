@@ -14,7 +14,7 @@ SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "conversations"
 WORDS_PER_MINUTE = 150
 DOCTOR_INTRO = "ui.doctor_intro"
 """The text that opens the provider's questions read back on request."""
-ASKED_FOR = ("advice.tip_", "info.", "why.", DOCTOR_INTRO)
+ASKED_FOR = ("advice.tip_", "info.", "why.", "ui.why_", "ui.help.", "ui.info_topics", DOCTOR_INTRO)
 """Texts that only detail asked for says: tips, info topics, why a question is asked, the
 provider's questions. A response with one of them is not counted in the conversation's length."""
 

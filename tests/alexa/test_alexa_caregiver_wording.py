@@ -27,7 +27,7 @@ PERSONS = {"my son": "his", "my mother": "her", "someone else": "the"}
 
 SELF_WORDING = re.compile(
     r"\b(do you have|have you|are you|can't you|could you have|did you|you fainted|you take"
-    r"|you use|you buy|you have|you said you|you told me you|you are)\b"
+    r"|you use|you buy|you have|you said you|you told me you|you are|you can't|yourself)\b"
     r"|\byour\b(?! answers\b)",
     re.IGNORECASE,
 )
@@ -108,7 +108,12 @@ def conversations(pos: str) -> dict[str, list[str]]:
         "emergency_at_the_safety_check": ["yes"],
         "emergency_at_its_second_part": ["no", "yes"],
         "emergency_one_at_a_time": ["no", "not sure", "no", "yes"],
-        "emergency_volunteered_mid_way": ["no", "no", f"{pos} calf", "they can't talk properly"],
+        "emergency_volunteered_mid_way": [
+            "no",
+            "no",
+            f"{pos} calf",
+            f"{'i' if pos == 'my' else 'they'} can't talk properly",
+        ],
         "info_and_repair_ladder_to_the_kind_ending": [
             "no",
             "is it als",
@@ -174,13 +179,13 @@ def test_the_outcome_a_caregiver_hears_is_addressed_to_them(person, name, lines)
         assert "Please help them call their health care provider soon" in first["speech"]
     else:
         assert "Call their health care provider if it lasts over two weeks" in first["speech"]
-        assert "Would you like some tips for them" in first["speech"]
+        assert "Would you like tips for them" in first["speech"]
     if lines[-2:] == ["yes", "no"] and first["outcome"]["disposition"] != "emergency":
         read_back, goodbye = responses[-2]["speech"], responses[-1]["speech"]
         assert "When did they first notice the twitching?" in read_back
         assert "Take a list of every medicine they use" in read_back
         assert "Shall I remind you" in read_back
-        assert "If they show an emergency sign, call 9 1 1 for them straight away." in goodbye
+        assert "If they show an emergency sign, call 9 1 1 for them." in goodbye
         if first["outcome"]["disposition"] == "self_care":
             assert any(read_back.startswith(tip) for tip in TIPS_FOR_THEM), read_back
 
@@ -195,7 +200,7 @@ def test_a_son_is_never_asked_about_pregnancy(name, lines):
 def test_a_mother_is_asked_about_pregnancy_and_it_is_read_back():
     lines = conversations("her")["self_care_with_tips_and_read_back"]
     records = converse("my mother", *lines)
-    assert "or are they pregnant?" in records[6]["speech"]
+    assert "Kidney problems, or pregnancy?" in records[6]["speech"]
     assert "Are they pregnant?" in records[-2]["speech"]
 
 

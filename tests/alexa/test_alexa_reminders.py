@@ -183,8 +183,8 @@ def test_the_voice_permission_request_is_the_standard_one():
 def test_every_service_failure_gets_one_calm_sentence_and_the_safety_line(status):
     records, _ = converse(*CONTACT, "no", "yes", failure=status)
     last = records[-1]
-    assert last["speech"].startswith("Sorry, I couldn't set the reminder just now. Goodbye")
-    assert "call 9 1 1" in last["speech"] and last["speech"].endswith("straight away.")
+    assert last["speech"].startswith("Sorry, I couldn't set the reminder just now. Take care")
+    assert "call 9 1 1" in last["speech"] and last["speech"].endswith("call 9 1 1.")
     assert last["end_session"] and last["reminder"] is None
 
 

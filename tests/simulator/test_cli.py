@@ -211,11 +211,11 @@ def test_end_of_input_exits_zero_after_the_first_response() -> None:
 def test_the_line_after_a_session_ends_starts_a_new_session() -> None:
     out = records(lines="me\nstop\nme\n")
     assert out[2]["end_session"] is True
-    assert "Goodbye" in out[2]["speech"]
+    assert "Take care" in out[2]["speech"]
     restarted = out[3]
     # A new session says the disclaimer again and starts at the safety check.
     assert "not a diagnosis" in restarted["speech"]
-    assert "safety check" in restarted["speech"]
+    assert "Safety check" in restarted["speech"]
     assert restarted["end_session"] is False
 
 
@@ -227,7 +227,7 @@ def test_one_shot_sends_the_utterance_as_the_first_intent_request() -> None:
     assert first["utterance"] == utterance
     assert first["intent"] == "DescribeTwitchIntent"
     assert first["slots"] == {"location": "eyelid", "duration": "P3D"}
-    assert "safety check" in first["speech"]
+    assert "Safety check" in first["speech"]
 
 
 def test_one_shot_of_a_bare_launch_phrase_is_a_launch_request() -> None:

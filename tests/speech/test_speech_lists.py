@@ -56,12 +56,12 @@ CASES = [
     # a fact label read back is a list like any other
     ("You told me: Weakness, stiffness, thinner muscle or numbness: no.", 4),
     # commas that list nothing
-    ("First, a quick safety check.", 0),
+    ("First, safety check first.", 0),
     ("Sorry, I didn't catch that. If it sounds like an emergency, call 9 1 1 now.", 0),
     ("A twitch is a small, weak flicker in one spot of a muscle.", 0),
     ("Eat regular, balanced meals.", 0),
     ("Nothing points to a reason to see a provider soon, so home care is enough for now.", 0),
-    ("I give general information, not a diagnosis, and I can't call for help.", 2),
+    ("I give general information, not a diagnosis, and can't call for help.", 2),
     ("I can't make the call, so please phone them yourself, or ask someone nearby to call.", 2),
     ("Okay, thanks.", 0),
     ("", 0),

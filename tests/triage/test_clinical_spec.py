@@ -963,7 +963,7 @@ def test_his_after_someone_else_means_no_pregnancy_question():
 @pytest.mark.parametrize(("person", "question"), ASKED_ABOUT_PREGNANCY.items())
 def test_pregnancy_is_asked_and_read_back_for_a_mother_and_for_oneself(person, question):
     asked, read_back = _to_health_factors_then_read_back(person)
-    assert "pregnant?" in asked["speech"]
+    assert "pregnancy?" in asked["speech"]
     assert question in read_back["speech"]
 
 
