@@ -3,9 +3,9 @@
 from typing import Any, cast
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder, SkillBuilder
+from ask_sdk_model.services.api_client import ApiClient as BaseApiClient
 
 from skill.alexa import commands, flow, reminders
-from skill.alexa.api_client import ApiClient
 from skill.alexa.handlers import (
     Apology,
     OnCommand,
@@ -16,12 +16,13 @@ from skill.alexa.handlers import (
     Silent,
 )
 from skill.alexa.interceptors import LoadTurn, LogRequest, SaveTurn
+from skill.alexa.service_client import LazyApiClient
 from skill.alexa.touch import USER_EVENT
 from skill.triage import Content, Engine
 
 
 def build_skill(
-    content: Content, skill_id: str | None = None, api_client: ApiClient | None = None
+    content: Content, skill_id: str | None = None, api_client: BaseApiClient | None = None
 ) -> SkillBuilder:
     """The skill for this content; requests for another skill id are refused when one is set.
     Alexa's service APIs (reminders) are called through the SDK's service clients over
@@ -29,7 +30,7 @@ def build_skill(
 
     Use `.lambda_handler()` for AWS Lambda, or `.create()` for a CustomSkill.
     """
-    builder = CustomSkillBuilder(api_client=api_client or ApiClient())
+    builder = CustomSkillBuilder(api_client=api_client or LazyApiClient())
     cast(Any, builder).skill_id = skill_id  # the SDK types the attribute as always None
     handlers = [
         OnRedFlag(flow.emergency),

@@ -269,10 +269,10 @@ def resolver_for(model: Path) -> Resolver:
 def local_handler(skill_id: str | None) -> SkillHandler:
     """The skill as deployed, but allowed to call the local services over plain HTTP."""
     from skill.alexa import build_skill, entry
-    from skill.alexa.api_client import ApiClient
+    from skill.alexa.service_client import LazyApiClient
     from skill.triage.load import default_content
 
-    builder = build_skill(default_content(), skill_id, ApiClient(loopback=True))
+    builder = build_skill(default_content(), skill_id, LazyApiClient(loopback=True))
     return entry.lambda_handler(builder)
 
 

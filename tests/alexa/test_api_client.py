@@ -59,3 +59,40 @@ def test_a_late_answer_is_a_failure_within_the_deadline(served):
 def test_an_unknown_method_is_refused(served):
     with pytest.raises(ApiClientException):
         ApiClient(loopback=True).invoke(request(served.endpoint + "/echo", "BREW"))
+
+
+def test_the_skill_makes_its_http_client_only_on_the_first_service_call():
+    """A launch that calls no service never imports the HTTP stack (a cold-start cost)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import skill.lambda_function; "
+        "print('requests' in sys.modules, 'skill.alexa.api_client' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_lazy_client_calls_through_the_deadline_client(monkeypatch):
+    from skill.alexa import api_client
+    from skill.alexa.service_client import LazyApiClient
+
+    made = []
+
+    class Recorder:
+        def __init__(self, *, loopback: bool = False):
+            made.append(loopback)
+
+        def invoke(self, request):
+            return ("answered", request.url)
+
+    monkeypatch.setattr(api_client, "ApiClient", Recorder)
+    client = LazyApiClient(loopback=True)
+    assert made == []
+    assert client.invoke(request("https://api.amazonalexa.com/x")) == (
+        "answered",
+        "https://api.amazonalexa.com/x",
+    )
+    client.invoke(request("https://api.amazonalexa.com/y"))
+    assert made == [True]
