@@ -10,7 +10,14 @@ from skill.understanding.lexicon import TOPIC_MIN_WORDS, Lexicon, Meaning, stem
 from skill.understanding.matching import Match, Token, find_phrases, find_words
 from skill.understanding.numbers import Duration, durations, read_number, temperatures, years
 from skill.understanding.persons import Person, who
-from skill.understanding.scope import Kind, Status, Trigger, find_triggers, status
+from skill.understanding.scope import (
+    Kind,
+    Status,
+    Trigger,
+    find_triggers,
+    now_between,
+    status,
+)
 from skill.understanding.spelling import correct, join_split, unstretch
 from skill.understanding.text import BREAK, drop_phrases, replace_phrases, split_words
 
@@ -224,12 +231,10 @@ def _near_year(
 
 def _other_clause(between: list[str], lexicon: Lexicon) -> bool:
     """Whether words between a phrase and a year start another sentence, another clause with
-    its own subject ("and she"), or say the time of the phrase ("this morning")."""
-    if BREAK in between:
+    its own subject ("and she", "and now his face"), or say the time of the phrase ("this
+    morning")."""
+    if BREAK in between or now_between(between, 0, len(between), lexicon):
         return True
-    for k in range(1, len(between)):
-        if between[k - 1] in ("and", "but") and lexicon.has("subjects", (between[k],)):
-            return True
     return any(len(p) for p in find_words(between, frozenset(lexicon.days)))
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from skill.understanding.lexicon import Lexicon
-from skill.understanding.matching import Match
+from skill.understanding.matching import Match, find_words
 from skill.understanding.text import BREAK
 
 POST_REACH = 2
@@ -24,6 +24,7 @@ class Kind(StrEnum):
     HYPOTHETICAL_AFTER = "hypothetical_after"
     PAST_BEFORE = "historical.before"
     PAST_AFTER = "historical.after"
+    CHANGED = "historical.changed"
     CORRECTION = "corrections"
     DIFFICULTY = "difficulty"
 
@@ -120,8 +121,12 @@ def status(
                 words, trigger.span.stop, match.start, lexicon, triggers
             ):
                 hypothetical = True
-            if Kind.PAST_BEFORE in kinds and _reaches(
-                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+            if (
+                Kind.PAST_BEFORE in kinds
+                and _reaches(
+                    words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+                )
+                and not now_between(words, trigger.span.stop, match.start, lexicon)
             ):
                 past = True
         elif trigger.span.start >= match.end:
@@ -142,13 +147,23 @@ def status(
                 and not _stated(words, match.start, lexicon)
             ):
                 hypothetical = True
-            if (
-                Kind.PAST_AFTER in kinds
-                and len(between) <= HISTORY_REACH
-                and BREAK not in between
-                and not _ended(match.end, trigger.span.start, triggers)
+            if Kind.PAST_AFTER in kinds and (
+                (
+                    len(between) <= HISTORY_REACH
+                    and BREAK not in between
+                    and not _ended(match.end, trigger.span.start, triggers)
+                )
+                or _said_of(match, trigger, words, triggers, lexicon, taken)
             ):
                 past = True
+    if past and any(
+        Kind.CHANGED in t.kinds
+        and t.span.start >= match.end
+        and not _denied(t, triggers)
+        and _said_of(match, t, words, triggers, lexicon, taken)
+        for t in triggers
+    ):
+        past = False  # "slurred for years but today it's much worse": a sign now
     by_particle = bool(negators) and all(
         t.span.start == 0 and _is_particle(words, t, lexicon) for t in negators
     )
@@ -231,3 +246,63 @@ def _after(between: list[str], trigger: Trigger, words: list[str], taken: set[in
     return following not in taken and not any(
         k in taken for k in range(following, min(following + 3, len(words)))
     )
+
+
+def now_between(words: list[str], start: int, stop: int, lexicon: Lexicon) -> bool:
+    """Whether a word of the present ("now", "today") or a new clause ("and her face") stands
+    between a history and a phrase: "she had a stroke years ago and now her face is drooping"."""
+    for k in range(start, stop):
+        if lexicon.has("joins", (words[k],)) and k + 1 < stop:
+            following = (words[k + 1],)
+            if lexicon.has("subjects", following) or lexicon.has("determiners", following):
+                return True
+    return bool(find_words(words[start:stop], lexicon.lists.get("present", frozenset())))
+
+
+def _denied(changed: Trigger, triggers: list[Trigger]) -> bool:
+    """A change that is negated ("it's not any worse") says nothing."""
+    return any(
+        Kind.NEG_BEFORE in t.kinds and 0 <= changed.span.start - t.span.stop <= 1 for t in triggers
+    )
+
+
+def _said_of(
+    match: Match,
+    trigger: Trigger,
+    words: list[str],
+    triggers: list[Trigger],
+    lexicon: Lexicon,
+    taken: set[int],
+) -> bool:
+    """Whether what a trigger after a phrase says is said of that phrase, also from a following
+    clause that refers back to it ("a bit slurry but it's been the same for years", "slurred
+    for years but today it's much worse"): in the same sentence, with no other phrase or
+    twitching between, and few words other than links, triggers and words of the present."""
+    between = range(match.end, trigger.span.start)
+    said = [words[k] for k in between]
+    if BREAK in said or find_words(said, lexicon.lists.get("twitch_words", frozenset())):
+        return False
+    in_triggers = {k for t in triggers for k in t.span if t.span.start >= match.end}
+    present = {
+        match.end + k
+        for span in find_words(said, lexicon.lists.get("present", frozenset()))
+        for k in span
+    }
+    if any(k in taken for k in between if k not in in_triggers and k not in present):
+        return False
+    for t in triggers:
+        if match.end <= t.span.start < trigger.span.start and Kind.END in t.kinds:
+            following = words[t.span.stop] if t.span.stop < len(words) else ""
+            own = tuple(words[t.span.start : t.span.stop])
+            if not (
+                lexicon.has("anaphora", (following,))
+                or lexicon.has("anaphora", own)
+                or lexicon.has("present", (following,))
+            ):
+                return False
+    core = [
+        k
+        for k in between
+        if k not in in_triggers and k not in present and not lexicon.has("links", (words[k],))
+    ]
+    return len(core) <= HISTORY_REACH

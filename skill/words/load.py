@@ -44,11 +44,15 @@ SPEECH_LISTS = (
     "twitch_words",
     "locators",
     "conditions",
+    "links",
+    "anaphora",
+    "present",
+    "joins",
 )
 SPEECH_GROUPS = {
     "answers": ("yes", "no", "unsure", "particles", "alone", "all"),
     "negation": ("before", "after", "pseudo", "end"),
-    "historical": ("before", "after"),
+    "historical": ("before", "after", "changed"),
     "persons": ("self", "other", "possessives", "for", "male", "female"),
     "commands": ("repeat", "slower", "help", "why", "back", "start_over", "stop"),
 }

@@ -1,6 +1,6 @@
 """The NLU evaluation corpus, said through the simulator at its points of the conversation:
-every emergency heard at every point, fewer than 1% of harmless or negated lines taken as one,
-and at least 95% of the lines a person would understand understood."""
+every emergency heard at every point, no harmless or negated line taken as one (two jokes, named
+below, are read literally), and at least 95% of the lines a person would understand understood."""
 
 from pathlib import Path
 
@@ -12,7 +12,11 @@ from skill.evaluation.report import by_point
 
 FILES = sorted(CORPUS_DIR.glob("*.json"))
 MIN_LINES = 400
-MAX_FALSE_RATE = 0.01
+KNOWN_LITERAL = {
+    # Sarcasm and a joke, read as said: the safer failure, named so that no other line joins them.
+    "oh yeah she's totally unconscious she's shouting at the telly",
+    "the only slurring round here is my husband after the pub",
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +37,16 @@ def test_every_emergency_is_heard_at_every_point(results):
         assert figures.recall == 1.0, point
 
 
-def test_hardly_any_negated_or_harmless_line_is_taken_as_an_emergency(results):
-    """A false emergency is the lesser failure (sarcasm such as "oh yeah, she's totally
-    unconscious, she's shouting at the telly" is read literally), but stays under 1%."""
+def test_no_negated_or_harmless_line_is_taken_as_an_emergency(results):
     harmless = [r for r in results if not r.line.emergency]
-    false = [r.line.utterance for r in harmless if r.emergency]
-    assert len(false) <= MAX_FALSE_RATE * len(harmless), false
+    false = {r.line.utterance for r in harmless if r.emergency}
+    assert false <= KNOWN_LITERAL, sorted(false - KNOWN_LITERAL)
+
+
+def test_the_jokes_read_literally_are_still_in_the_corpus(results):
+    """If one of them is understood one day, take it off the list."""
+    said = {r.line.utterance: r.emergency for r in results}
+    assert all(said.get(line) is True for line in KNOWN_LITERAL)
 
 
 def test_at_least_95_percent_of_the_lines_are_understood(results):

@@ -23,6 +23,9 @@ ANSWERS = [
     ("no idea honestly", "unsure"),
     ("i couldn't tell you", "unsure"),
     ("i wouldn't know", "unsure"),
+    ("can't say i've noticed anything like that", "no"),
+    ("all good on that front", "no"),
+    ("he's a bit tired but otherwise fine", "no"),
 ]
 
 
@@ -63,3 +66,8 @@ def test_the_words_of_a_command_inside_other_speech_are_no_command(hear, line):
 
 def test_all_of_them_names_every_item(hear):
     assert hear("yes all of them").everything
+
+
+def test_a_night_of_drinking_said_the_way_people_say_it_is_alcohol(hear):
+    assert hear("i had a few too many at the weekend").facts.get("trigger_alcohol") == "yes"
+    assert hear("he was hungover on sunday").facts.get("trigger_alcohol") == "yes"

@@ -32,6 +32,45 @@ HISTORY = [
     ("she had a stroke in two thousand and nine, she's fine now", "rf_one_sided_weakness"),
 ]
 
+NEW_OR_WORSE = [
+    ("her speech has been slurred for years but today it's much worse", "rf_speech"),
+    ("he's had slurred speech for years but it's worse since this morning", "rf_speech"),
+    ("she passed out and it's never happened before", "rf_consciousness"),
+    ("he fainted, never done that before", "rf_consciousness"),
+    ("she had a stroke years ago and now her face is drooping again", "rf_one_sided_weakness"),
+    ("his speech is slurred and that's not normal for him", "rf_speech"),
+    ("she's slurring but it's not the same as usual", "rf_speech"),
+    ("her speech is slurred which isn't like her", "rf_speech"),
+    ("he blacked out in the kitchen, he's never done that in his life", "rf_consciousness"),
+    (
+        "she's had dementia for years but this evening she's much more confused than normal",
+        "rf_consciousness",
+    ),
+    ("my husband is slurring and that is not like him at all", "rf_speech"),
+    ("my dad passed out and he's never fainted before", "rf_consciousness"),
+    (
+        "he had a mini stroke back in twenty nineteen and now his face is drooping on one side"
+        " again",
+        "rf_one_sided_weakness",
+    ),
+]
+
+LONG_STANDING = [
+    ("his speech is slurred, it's been like that for years", "rf_speech"),
+    ("his voice is a bit slurry but it's been the same for years", "rf_speech"),
+    ("she's slurring her words but that's normal for her", "rf_speech"),
+    ("her speech has been slurred for years from the ms but it's no different today", "rf_speech"),
+    ("her right hand has been weak ever since her stroke, but that's not new", "weakness"),
+]
+
+STILL_SIGNS = [
+    # Not clearly long-standing: the safer reading is a sign now.
+    ("he's slurring, it's not any worse than usual", "rf_speech"),
+    ("she's slurring but she always does after her tablets", "rf_speech"),
+    ("he talks a bit slurred but he's been like that since his accident", "rf_speech"),
+    ("her speech is slurred but she's been the same all day", "rf_speech"),
+]
+
 NOT_SIGNS = [
     ("this twitch is going to make me pass out from boredom", "rf_consciousness"),
     ("can too much coffee cause twitching", "rf_overdose"),
@@ -67,3 +106,25 @@ def test_a_command_that_ends_an_answer_does_not_end_the_conversation(hear):
 def test_an_answer_that_ends_a_line_answers(hear):
     assert hear("she's had a walking frame for years, nothing new").answer == "no"
     assert hear("it was ninety nine point four so not really").answer == "no"
+
+
+@pytest.mark.parametrize(("said", "fact"), NEW_OR_WORSE, ids=[s for s, _ in NEW_OR_WORSE])
+def test_a_sign_said_to_be_new_or_worse_is_a_sign_now_whatever_its_past(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(("said", "fact"), LONG_STANDING, ids=[s for s, _ in LONG_STANDING])
+def test_a_sign_said_to_be_long_standing_in_a_clause_after_it_is_history(hear, said, fact):
+    reading = hear(said)
+    assert reading.facts.get(fact) != "yes"
+    assert reading.past.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(("said", "fact"), STILL_SIGNS, ids=[s for s, _ in STILL_SIGNS])
+def test_a_sign_not_clearly_long_standing_stays_a_sign(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+def test_worse_twitching_does_not_bring_back_an_old_stroke(hear):
+    reading = hear("he had a stroke years ago and the twitching is worse this week")
+    assert reading.facts.get("rf_one_sided_weakness") != "yes"
