@@ -101,13 +101,18 @@ class Engine:
             *(rule.advice for rule in top),
             disposition.closing,
         ):
-            advice.extend(a for a in part if a not in advice)
+            advice.extend(a for a in part if a not in advice and self._said(a, state.facts))
         return Outcome(
             disposition=disposition.id,
             reasons=tuple(r.id for r in top if r.kind == "reason"),
             triggers=tuple(r.id for r in rules if r.kind == "trigger"),
             advice=tuple(advice),
         )
+
+    def _said(self, advice_id: str, facts: Mapping[str, FactValue]) -> bool:
+        """Whether an advice is said with these facts ("if pregnant" is not said to a man)."""
+        item = self.content.advice.get(advice_id)
+        return item is None or item.ask_if is None or item.ask_if.holds(facts)
 
     def explain(self, state: TriageState) -> tuple[str, ...]:
         """Every reason id that holds, most urgent first, for "why"."""

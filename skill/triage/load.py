@@ -41,7 +41,9 @@ def load_content(root: Path) -> Content:
     red_flags = _red_flags(problems, problems.read("red_flags.yaml"))
     rules = _rules(problems, problems.read("rules.yaml"))
     dispositions = _dispositions(problems, problems.read("dispositions.yaml"))
-    advice = parse.sourced_list(problems, "advice.yaml", problems.read("advice.yaml"), "advice")
+    advice = parse.sourced_list(
+        problems, "advice.yaml", problems.read("advice.yaml"), "advice", frozenset({"said_if"})
+    )
     info = parse.sourced_list(problems, "info.yaml", problems.read("info.yaml"), "topics")
     doctor = parse.sourced_list(
         problems,

@@ -154,7 +154,8 @@ class Sourced:
     review: Review
     answered_by: tuple[str, ...] = ()
     ask_if: "Condition | None" = None
-    """A provider question read back only while this holds."""
+    """A provider question read back (ask_if), or an advice said (said_if), only while this
+    holds."""
 
 
 @dataclass(frozen=True)

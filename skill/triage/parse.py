@@ -130,8 +130,9 @@ def sourced_list(
             problems.add(file, f"{path}.answered_by", "expected a list of fact ids")
             answered = []
         ask_if = None
-        if "ask_if" in item:
-            ask_if = condition(problems, file, f"{path}.ask_if", item["ask_if"])
+        for name in ("ask_if", "said_if"):
+            if name in item:
+                ask_if = condition(problems, file, f"{path}.{name}", item[name])
         entries.append(
             Sourced(
                 id=item["id"],

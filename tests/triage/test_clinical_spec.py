@@ -938,6 +938,21 @@ def test_no_pregnancy_on_the_card_for_a_male_person(person):
     assert "pregnan" not in records[-1]["card"]["text"].lower()
 
 
+@pytest.mark.parametrize("person", MALE_PERSONS)
+def test_no_pregnancy_in_the_advice_for_a_male_person_who_takes_a_medicine(person):
+    records = converse(person, "no", "no", "calf", "three days", "no", "yes")
+    outcome = records[-1]
+    assert outcome["outcome"]["disposition"] == "contact_provider"
+    assert "ask their provider first" in outcome["speech"]
+    assert "pregnan" not in outcome["speech"].lower()
+    assert "pregnan" not in outcome["card"]["text"].lower()
+
+
+def test_the_pregnancy_advice_stays_for_a_mother_who_takes_a_medicine():
+    records = converse("my mother", "no", "no", "calf", "three days", "no", "yes")
+    assert text_of("advice.tell_pregnancy_provider_if", "other") in records[-1]["speech"]
+
+
 def test_no_pregnancy_in_the_simpler_form_for_a_son():
     lines = ("my son", "no", "no", "calf", "three days", "no", "purple spotty", "banana bread")
     *_, simpler = converse(*lines)
