@@ -1,6 +1,7 @@
 """Cross-cutting steps of every request: load the turn, log without health data, save."""
 
 import logging
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components.request_components import (
     AbstractRequestInterceptor,
@@ -24,7 +25,9 @@ from skill.alexa.touch import USER_EVENT, touched
 from skill.alexa.turn import Turn
 from skill.alexa.voice import Voice, content_locale
 from skill.triage import Content, Engine, StateError
-from skill.understanding.load import lexicon_for
+
+if TYPE_CHECKING:
+    from skill.understanding.lexicon import Lexicon
 
 logger = logging.getLogger("skill")
 QUIET_REQUESTS = frozenset({"SessionEndedRequest", "System.ExceptionEncountered"})
@@ -71,7 +74,7 @@ class LoadTurn(AbstractRequestInterceptor):
             heard = hear(
                 handler_input,
                 self.content,
-                lambda: lexicon_for(request_locale if isinstance(request_locale, str) else locale),
+                lambda: _lexicon(request_locale if isinstance(request_locale, str) else locale),
                 session.state.facts,
                 pending,
             )
@@ -91,3 +94,10 @@ class SaveTurn(AbstractResponseInterceptor):
             handler_input.attributes_manager.session_attributes = turn.session.to_attributes()
         if turn.reply is not None and turn.reply.outcome is not None:
             logger.info("outcome=%s", turn.reply.outcome)
+
+
+def _lexicon(locale: str) -> "Lexicon":
+    """The locale's lexicon, imported and loaded on the first request with words."""
+    from skill.understanding.load import lexicon_for
+
+    return lexicon_for(locale)

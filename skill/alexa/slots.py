@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
@@ -14,8 +15,10 @@ from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill.triage import Content, Question
 from skill.triage.model import FactValue
-from skill.understanding import Lexicon, Reading, read
-from skill.understanding.answering import answer_facts
+from skill.understanding import Reading
+
+if TYPE_CHECKING:
+    from skill.understanding.lexicon import Lexicon
 
 PERSON = "Person"
 DURATION_PHRASE = "DurationPhrase"
@@ -81,7 +84,7 @@ def resolution(slot: Slot) -> tuple[str, str] | None:
 def hear(
     handler_input: HandlerInput,
     content: Content,
-    lexicon: Callable[[], Lexicon],
+    lexicon: "Callable[[], Lexicon]",
     known: Mapping[str, FactValue],
     pending: Question | None,
 ) -> Heard:
@@ -92,6 +95,10 @@ def hear(
         request, IntentRequest
     ):
         return Heard()
+    # The reader is imported on the first request with words, not on a cold start's launch.
+    from skill.understanding.answering import answer_facts
+    from skill.understanding.reading import read
+
     slots = (request.intent.slots if request.intent is not None else None) or {}
     resolved: dict[str, FactValue] = {}
     person = topic = None

@@ -4,14 +4,10 @@ directive, and a button press read as what saying that answer says."""
 import json
 from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
-from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
-    RenderDocumentDirective,
-)
-from ask_sdk_model.interfaces.alexa.presentation.apl.user_event import UserEvent
 
 from skill.alexa.screens import Document, Screen
 from skill.alexa.slots import Heard
@@ -20,6 +16,11 @@ from skill.triage.checks import allowed_value
 from skill.triage.load import content_dir
 from skill.triage.model import ANSWERS, PERSONS, FactValue, QuestionKind
 from skill.understanding import Reading
+
+if TYPE_CHECKING:
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
 
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 MAX_ARGUMENT = 64
@@ -43,8 +44,13 @@ def document(name: Document) -> dict[str, Any]:
     return loaded
 
 
-def render(screen: Screen) -> RenderDocumentDirective:
+def render(screen: Screen) -> "RenderDocumentDirective":
     """The directive that shows a screen."""
+    # The SDK's APL models (about 10 ms to import) load only for a device with a screen.
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
+
     return RenderDocumentDirective(
         token=screen.document,
         document=document(screen.document),
@@ -55,6 +61,8 @@ def render(screen: Screen) -> RenderDocumentDirective:
 def touched(handler_input: HandlerInput, content: Content) -> Heard:
     """A button press as the words it stands for: an answer, a person, a place or duration, or
     a list's option. Anything else is heard as words that say nothing (the repair ladder)."""
+    from ask_sdk_model.interfaces.alexa.presentation.apl.user_event import UserEvent
+
     request = handler_input.request_envelope.request
     arguments = request.arguments if isinstance(request, UserEvent) else None
     said = [a for a in arguments or [] if isinstance(a, str) and len(a) <= MAX_ARGUMENT]

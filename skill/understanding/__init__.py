@@ -1,8 +1,10 @@
 """Understanding free speech: pure Python, no Alexa. Any text that reaches the skill is read
-here for signs, answers, who it is about, where and how long."""
+here for signs, answers, who it is about, where and how long.
 
-from skill.understanding.lexicon import Lexicon, compile_lexicon
-from skill.understanding.persons import Person
-from skill.understanding.reading import Reading, read
+The package exports only what a reading gives (plain data); the reader is
+`skill.understanding.reading.read`, imported where words are read, so that a launch does not
+load it."""
 
-__all__ = ["Lexicon", "Person", "Reading", "compile_lexicon", "read"]
+from skill.understanding.results import Person, Reading
+
+__all__ = ["Person", "Reading"]

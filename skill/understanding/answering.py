@@ -4,7 +4,8 @@ from collections.abc import Mapping
 
 from skill.triage.checks import allowed_value
 from skill.triage.model import Content, FactValue, Question, QuestionKind
-from skill.understanding.reading import DAYS_FACT, MANY_PLACES, MULTIPLE_FACT, PLACE_FACT, Reading
+from skill.understanding.reading import DAYS_FACT, MANY_PLACES, MULTIPLE_FACT, PLACE_FACT
+from skill.understanding.results import Reading
 
 TRIGGER_PREFIX = "trigger_"
 """Everyday triggers only pick tips: "maybe stress" is reason enough to give its tip."""

@@ -1,29 +1,10 @@
 """Who a line is about: the user, or someone they care for (and whether that is a man)."""
 
-from dataclasses import dataclass
-
 from skill.understanding.lexicon import Lexicon, Meaning
 from skill.understanding.matching import Match
+from skill.understanding.results import Person
 
 SELF, OTHER = "self", "other"
-
-
-@dataclass(frozen=True)
-class Person:
-    """Who a line is about, as far as it says."""
-
-    who: str | None = None
-    """ "self", "other", or None when the line does not say."""
-    named: bool = False
-    """Said outright as whom the questions are about ("it's for my mother", "for me", or the
-    person alone), not only mentioned ("my dad had it too") or implied by a pronoun."""
-    male: bool | None = None
-    """True for "he", "my son"; False for "she", "my mother"; None when not said."""
-
-    @property
-    def known(self) -> bool:
-        """Whether the line says who it is about at all."""
-        return self.who is not None
 
 
 def who(words: list[str], matches: list[tuple[Match, Meaning]], lexicon: Lexicon) -> Person:

@@ -2,14 +2,15 @@
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from types import MappingProxyType
 
 from skill.triage.model import FactValue
 from skill.understanding.lexicon import TOPIC_MIN_WORDS, Lexicon, Meaning, stem
 from skill.understanding.matching import Match, Token, find_phrases, find_words
 from skill.understanding.numbers import Duration, durations, read_number, temperatures, years
-from skill.understanding.persons import Person, who
+from skill.understanding.persons import who
+from skill.understanding.results import Reading
 from skill.understanding.scope import (
     Kind,
     Status,
@@ -32,37 +33,6 @@ YEAR_REACH = 12
 REASONS = ("because", "cause", "cos", "coz", "as")
 """Words after an answer that give its reason ("i am because she fainted"): the answer leads."""
 """The most words between a phrase and a past year said of it."""
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one line says. Nothing here is logged or kept beyond the session's facts."""
-
-    facts: Mapping[str, FactValue] = field(default_factory=lambda: MappingProxyType({}))
-    """Facts stated, negated ("no"), or in doubt ("unsure"), from every phrase found."""
-    uncertain: frozenset[str] = frozenset()
-    """Facts said with "not sure if": the pending question's own fact is then "unsure"."""
-    answer: str | None = None
-    """A yes, no or unsure to whatever was asked."""
-    person: Person = field(default_factory=Person)
-    topic: str | None = None
-    command: str | None = None
-    places: tuple[str, ...] = ()
-    days: int | str | None = None
-    """How long, in days or "unsure", when a duration was said."""
-    about_twitch: bool = False
-    """The line speaks of the twitching itself ("my eyelid has been jumping")."""
-    hypothetical: bool = False
-    """A sign was spoken of as a possibility ("what if she faints")."""
-    everything: bool = False
-    """ "All of them": every item of a list question."""
-    past: Mapping[str, FactValue] = field(default_factory=lambda: MappingProxyType({}))
-    """Facts said of the past ("low potassium last year"): history that matters, except for
-    the emergency signs, which count only since the twitching began."""
-    asks: bool = False
-    """The line is a question back ("how high is high?")."""
-    heard: bool = False
-    """Anything at all was understood."""
 
 
 def read(

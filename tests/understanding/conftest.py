@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 
-from skill.understanding import Lexicon, Reading, read
+from skill.understanding import Reading
+from skill.understanding.lexicon import Lexicon
 from skill.understanding.load import lexicon_for
+from skill.understanding.reading import read
 
 TODAY = datetime.date(2026, 12, 1)
 """A Tuesday."""

@@ -9,8 +9,8 @@ import pytest
 
 from skill.triage.load import content_dir
 from skill.triage.reader import Problems
-from skill.understanding import read
 from skill.understanding.load import lexicon_for
+from skill.understanding.reading import read
 from skill.words.load import load_words, model_locales
 
 TODAY = datetime.date(2026, 12, 1)
