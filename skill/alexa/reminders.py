@@ -4,12 +4,10 @@ every failure ends in one calm sentence."""
 
 import logging
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_locale
-from ask_sdk_model.interfaces.connections.connections_response import ConnectionsResponse
-from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
 from ask_sdk_model.services.reminder_management.alert_info import AlertInfo
 from ask_sdk_model.services.reminder_management.push_notification import PushNotification
 from ask_sdk_model.services.reminder_management.push_notification_status import (
@@ -27,6 +25,11 @@ from skill.alexa.session import Phase
 from skill.alexa.turn import Reply, Turn
 from skill.triage.follow_up import FollowUp, text_id
 
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
+
 PERMISSION = "alexa::alerts:reminders:skill:readwrite"
 ASK_FOR = "AskFor"
 CORRELATION = "follow_up_reminder"
@@ -36,8 +39,11 @@ NO_PERMISSION = frozenset({401, 403})
 logger = logging.getLogger("skill")
 
 
-def ask_for_permission() -> SendRequestDirective:
+def ask_for_permission() -> "SendRequestDirective":
     """Ask Alexa to ask the user, by voice, for the reminders permission."""
+    # The SDK's Connections models load only once a reminder is offered, not on a cold start.
+    from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
+
     return SendRequestDirective(
         name=ASK_FOR,
         payload={
@@ -68,6 +74,8 @@ def carry_out(handler_input: HandlerInput, turn: Turn) -> Reply:
 def consent_answered(handler_input: HandlerInput, turn: Turn) -> Reply:
     """Alexa's answer to the permission request: set the reminder if the user allowed it; a
     refusal is respected; no answer, or a failed request, falls back to the permission card."""
+    from ask_sdk_model.interfaces.connections.connections_response import ConnectionsResponse
+
     request = handler_input.request_envelope.request
     if turn.session.phase is not Phase.REMIND or follow_up_for(turn) is None:
         return result(turn, "failed")
@@ -105,7 +113,7 @@ def create(handler_input: HandlerInput, turn: Turn) -> Result:
 
 
 def reminder_request(
-    turn: Turn, follow_up: FollowUp, now: datetime, locale: str, zone: ZoneInfo | None = None
+    turn: Turn, follow_up: FollowUp, now: datetime, locale: str, zone: "ZoneInfo | None" = None
 ) -> ReminderRequest:
     """The reminder: at the follow-up's hour on its day, in the device's local time (its time
     zone named when known, else Alexa uses the device's own), with words free of health words."""

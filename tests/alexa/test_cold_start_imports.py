@@ -1,5 +1,6 @@
 """What a cold start loads: a launch imports neither the word reader, nor the HTTP stack, nor
-the SDK's screen models, nor YAML (each is loaded on the first request that needs it)."""
+the SDK's screen or reminder-permission models, nor YAML (each is loaded on the first request
+that needs it)."""
 
 import json
 import subprocess
@@ -14,6 +15,8 @@ NOT_ON_A_LAUNCH = (
     "skill.alexa.api_client",
     "requests",
     "ask_sdk_model.interfaces.alexa.presentation.apl",
+    "ask_sdk_model.interfaces.connections",
+    "zoneinfo",
     "yaml",
 )
 
