@@ -239,3 +239,24 @@ def test_x86_artifact_answers_a_launch_request_on_its_own(
     assert speech["ssml"].endswith("</speak>")
     assert envelope["response"]["reprompt"]["outputSpeech"]["ssml"]
     assert envelope["response"]["shouldEndSession"] is False
+
+
+def test_artifact_keeps_only_the_english_word_list_the_reader_uses(artifact: Path) -> None:
+    lists = sorted(p.name for p in (artifact / "spellchecker" / "resources").glob("*.json.gz"))
+    assert lists == ["en.json.gz"]
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); "
+            "from skill.understanding.spelling import _english; print(len(_english()) > 1000)",
+            str(artifact),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.stdout.strip() == "True", run.stderr
