@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Protocol, cast
 
@@ -71,7 +71,13 @@ class Lexicon:
 
     def longest(self, name: str) -> int:
         """The length of the longest phrase of a list (0 if empty)."""
-        return max((len(p) for p in self.lists.get(name, frozenset())), default=0)
+        return self._longest.get(name, 0)
+
+    @cached_property
+    def _longest(self) -> Mapping[str, int]:
+        return {
+            name: max((len(p) for p in phrases), default=0) for name, phrases in self.lists.items()
+        }
 
 
 class _Stemmer(Protocol):

@@ -55,11 +55,15 @@ def find_phrases(tokens: list[Token], lexicon: Lexicon, hidden: set[int]) -> lis
             positions = _follow(tokens, stems, i, hidden, lexicon)
             if positions is not None:
                 found.append(Match(meaning, positions))
+    starts: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        if i not in hidden:
+            starts.setdefault(token.stem, []).append(i)
     patterns: list[Match] = []
     for groups, meaning in lexicon.patterns:
-        patterns.extend(_pattern(tokens, groups, meaning, hidden))
+        patterns.extend(_pattern(tokens, groups, meaning, hidden, starts))
     for groups, meaning in lexicon.sentence_patterns:
-        patterns.extend(_pattern(tokens, groups, meaning, hidden, across=True))
+        patterns.extend(_pattern(tokens, groups, meaning, hidden, starts, across=True))
     # Phrases take their words for themselves; patterns, which read across phrases ("took a
     # bunch of his adhd pills"), share them, with phrases and with each other ("her mouth's
     # gone crooked" is both a face that droops and a face word after "gone").
@@ -115,6 +119,7 @@ def _pattern(
     groups: tuple[tuple[Phrase, ...], ...],
     meaning: int,
     hidden: set[int],
+    starts: dict[str, list[int]],
     *,
     across: bool = False,
 ) -> list[Match]:
@@ -122,9 +127,12 @@ def _pattern(
     order, in one clause (no joiner or sentence break between); `across` clauses, within
     SENTENCE_WINDOW words of one sentence."""
     window = SENTENCE_WINDOW if across else PATTERN_WINDOW
-    places = [_occurrences(tokens, group, hidden) for group in groups]
-    if not all(places):
-        return []
+    places = []
+    for group in groups:
+        place = _occurrences(tokens, group, hidden, starts)
+        if not place:
+            return []
+        places.append(place)
     found: list[Match] = []
     for first in places[0]:
         chosen = [first]
@@ -145,17 +153,20 @@ def _pattern(
 
 
 def _occurrences(
-    tokens: list[Token], group: tuple[Phrase, ...], hidden: set[int]
+    tokens: list[Token], group: tuple[Phrase, ...], hidden: set[int], starts: dict[str, list[int]]
 ) -> list[tuple[int, ...]]:
-    found = []
-    for i in range(len(tokens)):
-        for alt in group:
+    """Where any phrase of a group is said, in the order of the line (then of the group);
+    `starts` gives the places of each stem, so only places that begin a phrase are tried."""
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    for n, alt in enumerate(group):
+        for i in starts.get(alt[0], ()):
             end = i + len(alt)
             if end <= len(tokens) and all(
                 tokens[i + k].stem == s and i + k not in hidden for k, s in enumerate(alt)
             ):
-                found.append(tuple(range(i, end)))
-    return found
+                found.append((i, n, tuple(range(i, end))))
+    found.sort()
+    return [place for _, _, place in found]
 
 
 def _span(chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> int:
