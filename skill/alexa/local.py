@@ -1,6 +1,7 @@
 """Where the device is, as far as the skill knows: the country whose emergency number it says,
 and the unit a fever is said in. Kept in the session, never logged."""
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,7 +14,9 @@ WRITTEN_NUMBER = "emergency_number_written"
 FEVER = "fever"
 OR_LOCAL = "ui.or_local_number"
 """The locale's number said with "or your local emergency number" ({number})."""
-FIELDS = frozenset({"country", "unit"})
+FIELDS = frozenset({"country", "unit", "zone"})
+ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-/]{0,63}")
+"""The shape of an IANA time zone name ("America/New_York", "Etc/GMT+5")."""
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,12 @@ class Local:
 
     country: str | None = None
     unit: str | None = None
+    zone: str | None = None
+    """The device's time zone name, for the day of a reminder."""
 
     def to_json(self) -> dict[str, str | None]:
         """As kept in the session attributes."""
-        return {"country": self.country, "unit": self.unit}
+        return {"country": self.country, "unit": self.unit, "zone": self.zone}
 
     @classmethod
     def from_json(cls, value: object, content: Content) -> "Local | None":
@@ -35,16 +40,19 @@ class Local:
         anything the skill does not write."""
         if value is None:
             return None
-        if not isinstance(value, dict) or value.keys() != FIELDS:
+        # A session begun before the zone was kept has no "zone": read it as not known.
+        if not isinstance(value, dict) or value.keys() not in (FIELDS, FIELDS - {"zone"}):
             raise StateError("unexpected fields in the device's place")
-        country, unit = value["country"], value["unit"]
+        country, unit, zone = value["country"], value["unit"], value.get("zone")
         if country is not None and (
             not isinstance(country, str) or country not in content.countries.countries
         ):
             raise StateError("unknown country in session attributes")
         if unit is not None and (not isinstance(unit, str) or unit not in UNITS):
             raise StateError("unknown temperature unit in session attributes")
-        return cls(country, unit)
+        if zone is not None and (not isinstance(zone, str) or not ZONE.fullmatch(zone)):
+            raise StateError("malformed time zone in session attributes")
+        return cls(country, unit, zone)
 
 
 def locale_vars(content: Content, locale: str) -> dict[str, str]:

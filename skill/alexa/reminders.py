@@ -100,7 +100,9 @@ def create(handler_input: HandlerInput, turn: Turn) -> Result:
     now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
     locale = get_locale(handler_input)
     try:
-        reminder = reminder_request(turn, follow_up, now, locale if isinstance(locale, str) else "")
+        reminder = reminder_request(
+            turn, follow_up, now, locale if isinstance(locale, str) else "", _zone(turn)
+        )
         client = handler_input.service_client_factory.get_reminder_management_service()
         client.create_reminder(reminder)
     except ServiceException as error:
@@ -147,3 +149,19 @@ def _status(payload: object) -> str | None:
             found = scope.get("status")
             return found if isinstance(found, str) else None
     return None
+
+
+def _zone(turn: Turn) -> "ZoneInfo | None":
+    """The device's time zone, when the settings service gave one this machine knows; else
+    None, and Alexa places the reminder's hour in the device's own zone (its day is then
+    counted from the date in UTC)."""
+    from zoneinfo import ZoneInfo
+
+    local = turn.session.local
+    name = local.zone if local is not None else None
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return None

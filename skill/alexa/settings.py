@@ -10,7 +10,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_device_id
 from ask_sdk_model.services.ups.temperature_unit import TemperatureUnit
 
-from skill.alexa.local import Local
+from skill.alexa.local import ZONE, Local
 from skill.triage import Content
 from skill.triage.countries import UNITS
 
@@ -53,6 +53,7 @@ def look_up(handler_input: HandlerInput, content: Content) -> Local | None:
     return Local(
         country=country.id if country is not None else None,
         unit=_unit(unit),
+        zone=zone if isinstance(zone, str) and ZONE.fullmatch(zone) else None,
     )
 
 

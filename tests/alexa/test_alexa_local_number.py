@@ -149,7 +149,7 @@ def test_one_lookup_a_session_and_the_number_is_kept(device):
     services, _ = device
     talk = Device(services, "en-AU")
     talk.launch()
-    assert talk.attributes["local"] == {"country": "nz", "unit": None}
+    assert talk.attributes["local"] == {"country": "nz", "unit": None, "zone": "Pacific/Auckland"}
     talk.send("WhoForIntent", person="my mum")
     check_emergency(talk.red_flag(), "1 1 1", "111")
     assert sorted(settings_asked(services)) == sorted(SETTINGS)
@@ -235,5 +235,23 @@ def test_the_apology_for_a_failure_gives_the_device_s_number(device, monkeypatch
 
 
 def test_local_reads_back_what_it_writes():
-    for local in (Local(), Local("nz", None), Local(None, "celsius"), Local("us", "fahrenheit")):
+    for local in (
+        Local(),
+        Local("nz", None),
+        Local(None, "celsius"),
+        Local("us", "fahrenheit", "America/New_York"),
+        Local(None, None, "Etc/GMT+5"),
+    ):
         assert Local.from_json(local.to_json(), CONTENT) == local
+
+
+def test_a_session_kept_before_the_zone_reads_as_zone_not_known():
+    assert Local.from_json({"country": "nz", "unit": None}, CONTENT) == Local("nz", None)
+
+
+@pytest.mark.parametrize("zone", ["", "../../etc/passwd", 5, "x" * 80, "America/New York"])
+def test_a_malformed_zone_in_the_session_is_a_broken_state(zone: object):
+    from skill.triage import StateError
+
+    with pytest.raises(StateError):
+        Local.from_json({"country": None, "unit": None, "zone": zone}, CONTENT)

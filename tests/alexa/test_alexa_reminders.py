@@ -116,15 +116,19 @@ def test_the_sdk_sends_one_reminder_at_the_safety_net_horizon():
     records, requests = converse(*SELF_CARE, "no", "yes")
     assert "I'll remind you in 12 days, at 9 in the morning." in records[-1]["speech"]
     (sent,) = reminder_posts(requests)
-    assert sent["trigger"] == {"type": "SCHEDULED_ABSOLUTE", "scheduledTime": "2026-12-03T09:00:00"}
-    assert sent["requestTime"] == "2026-11-21T18:30:00"
+    assert sent["trigger"] == {
+        "type": "SCHEDULED_ABSOLUTE",
+        "scheduledTime": "2026-12-03T09:00:00",
+        "timeZoneId": "America/New_York",
+    }
+    assert sent["requestTime"] == "2026-11-21T13:30:00"
     assert sent["alertInfo"]["spokenInfo"]["content"] == [
         {"locale": "en-US", "text": "The follow-up you planned."}
     ]
     assert sent["pushNotification"] == {"status": "ENABLED"}
     assert not words(json.dumps(sent)) & health_words() - words(
         "status enabled trigger type scheduled absolute scheduledtime requesttime alertinfo "
-        "spokeninfo content locale text pushnotification en us t"
+        "spokeninfo content locale text pushnotification en us t timezoneid america new york"
     )
 
 
@@ -147,6 +151,15 @@ def test_a_contact_provider_outcome_gets_the_next_morning():
     (sent,) = reminder_posts(requests)
     assert sent["trigger"]["scheduledTime"] == "2026-11-22T09:00:00"
     assert sent["alertInfo"]["spokenInfo"]["content"][0]["text"] == "The next step you planned."
+
+
+def test_tomorrow_is_the_device_s_tomorrow_in_an_evening_when_utc_is_a_day_ahead():
+    evening = datetime(2026, 11, 22, 2, 30, tzinfo=UTC)  # 21:30 on the 21st in New York
+    records, requests = converse(*CONTACT, "no", "yes", now=evening)
+    assert "I'll remind you tomorrow, at 9 in the morning." in records[-1]["speech"]
+    (sent,) = reminder_posts(requests)
+    assert sent["trigger"]["scheduledTime"] == "2026-11-22T09:00:00"
+    assert sent["trigger"]["timeZoneId"] == "America/New_York"
 
 
 def test_without_the_permission_the_skill_asks_by_voice_and_calls_nothing():
