@@ -128,9 +128,12 @@ def test_a_red_flag_after_nah_yeah_is_still_heard():
         ("en-AU", "since anzac day", 220),
         ("en-AU", "since this arvo", 0),
         ("en-IN", "since independence day", 108),  # 15 August
+        ("en-US", "since the summer", 163),  # 2026-06-21
+        ("en-GB", "it's been going since last autumn", 70),  # 2026-09-22
+        ("en-AU", "since the winter", 183),  # 2026-06-01, the southern winter
     ],
 )
-def test_a_holiday_is_the_locale_s_own_date(locale, line, days):
+def test_a_holiday_or_a_season_is_the_locale_s_own_date(locale, line, days):
     assert hear(locale, line).days == days
 
 
