@@ -16,6 +16,9 @@ PERSON = "Person"
 TOPIC_MIN_WORDS = 3
 """An info topic phrase this long is heard anywhere in a line; a shorter one only as the line."""
 
+OWNERS = ("her", "his", "their", "your")
+"""Words that may stand for "my" in a place's phrase."""
+
 UNIT = "units."
 """The prefix of unit words (days per unit) among the number words."""
 
@@ -111,13 +114,21 @@ def compile_lexicon(words: Words) -> Lexicon:
 
     meanings: list[Meaning] = []
     stemmed: list[tuple[Phrase, int]] = []
+    seen: set[tuple[Phrase, int]] = set()
 
     def add(meaning: Meaning, phrases: tuple[str, ...]) -> None:
         meanings.append(meaning)
         for phrase in phrases:
-            stems = tuple(stem(w) for w in _replace(words_of(phrase), replacements))
-            if stems and (stems, len(meanings) - 1) not in stemmed:
-                stemmed.append((stems, len(meanings) - 1))
+            said = words_of(phrase)
+            # A place said with "my" is said of anyone: "the back of her neck", "his knee".
+            forms = [said]
+            if meaning.place and "my" in said:
+                forms += [tuple(o if w == "my" else w for w in said) for o in OWNERS]
+            for form in forms:
+                stems = tuple(stem(w) for w in _replace(form, replacements))
+                if stems and (stems, len(meanings) - 1) not in seen:
+                    seen.add((stems, len(meanings) - 1))
+                    stemmed.append((stems, len(meanings) - 1))
 
     for type_name, values in words.slot_types.items():
         for value in values:

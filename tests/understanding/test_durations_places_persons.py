@@ -47,6 +47,10 @@ PLACES = [
     ("under her eye", ("eyelid",)),
     ("my tumb", ("thumb",)),
     ("not the eyelid it's my cheek", ("face",)),
+    ("the back of her neck", ("neck",)),
+    ("round the back of his knee", ("leg",)),
+    ("the sole of his foot", ("foot",)),
+    ("my butt cheek", ("thigh",)),
 ]
 
 
