@@ -7,7 +7,7 @@ from pathlib import Path
 
 from skill.evaluation.corpus import CORPUS_DIR, CorpusError, annotations, load_corpus
 from skill.evaluation.report import by_point, table
-from skill.evaluation.run import EXPECTED_QUESTION, SIGNS, Result, Runner
+from skill.evaluation.run import EXPECTED_QUESTION, LATER_SIGNS, SIGNS, Result, Runner
 
 
 def evaluate(paths: list[Path]) -> list[Result]:
@@ -19,7 +19,7 @@ def evaluate(paths: list[Path]) -> list[Result]:
     runner = Runner(lambda_handler, default_content(), outcome_of)
     for point in (*EXPECTED_QUESTION, "offer"):
         runner.check_reached(point, None)
-    for sign in SIGNS:
+    for sign in (*SIGNS, *LATER_SIGNS):
         runner.check_reached("sign", sign)
     return [runner.run(line) for path in paths for line in load_corpus(path)]
 

@@ -22,6 +22,8 @@ SIGNS = (
     "rf_overdose",
 )
 FIRST_PART = 3
+LATER_SIGNS = {"eyelid_signs": ["my eyelid", "three days"]}
+"""Sign questions asked after the safety check, and the plain answers that reach them."""
 """Signs asked about in the first part of the safety check; the rest in the second."""
 ANSWERED = {"safety": "emergency_screen", "worried": "worried"}
 LISTS = {"nerve_signs": "nerve_signs", "health_factors": "health_factors", "triggers": "triggers"}
@@ -39,6 +41,8 @@ def prefix(point: str, person: str | None, sign: str | None) -> list[str]:
         return steps[point]
     if point == "one_shot":
         return []
+    if point == "sign" and sign in LATER_SIGNS:
+        return [*steps["safety"], "no", "no", *LATER_SIGNS[sign]]
     if point == "sign":
         index = SIGNS.index(sign or SIGNS[0])
         if index < FIRST_PART:

@@ -9,6 +9,7 @@ MAX_GAP = 2
 """Words allowed between two words of a phrase ("face is drooping" for "face drooping")."""
 JOINERS = frozenset({BREAK, "and", "or", "but", "then", "so", "because"})
 """A gap never crosses these: "weak and one side" is not "weak on one side"."""
+COORDINATORS = frozenset({"and", "or"})
 PATTERN_WINDOW = 10
 """The most words a pattern's groups may spread over."""
 SENTENCE_WINDOW = 16
@@ -175,10 +176,15 @@ def _span(chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> int:
 
 
 def _one_clause(tokens: list[Token], chosen: list[tuple[int, ...]], extra: tuple[int, ...]) -> bool:
-    """No joiner between the groups' words, except inside a group ("arm and leg")."""
+    """No joiner between the groups' words, except inside a group ("arm and leg"), or an "and"
+    or "or" that joins a later group's word to what was said of the first ("her face feels
+    weird and droopy")."""
     every = {p for c in (*chosen, extra) for p in c}
+    joined = extra[0] - 1
+    coordinated = joined if joined > chosen[0][-1] and tokens[joined].word in COORDINATORS else -1
     return not any(
-        tokens[k].word in JOINERS and k not in every for k in range(min(every), max(every))
+        tokens[k].word in JOINERS and k not in every and k != coordinated
+        for k in range(min(every), max(every))
     )
 
 

@@ -133,12 +133,13 @@ DIGIT_WORDS = {
 
 
 def _digit_by_digit(words: list[str], i: int, lexicon: Lexicon) -> Number | None:
-    """A number said digit by digit with "oh" for zero: "one oh three" is 103."""
+    """A number said digit by digit with "oh" or "zero" for zero: "one oh three" is 103, and so
+    is "one zero three"."""
     j = i
     while j < len(words) and words[j] in DIGIT_WORDS:
         j += 1
     said = words[i:j]
-    if len(said) < 3 or not any(w in ("oh", "o") for w in said[1:]):
+    if len(said) < 3 or not any(w in ("oh", "o", "zero") for w in said[1:]):
         return None
     return Number(float("".join(str(DIGIT_WORDS[w]) for w in said)), range(i, j))
 

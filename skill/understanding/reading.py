@@ -205,6 +205,14 @@ def _other_clause(between: list[str], lexicon: Lexicon) -> bool:
     morning")."""
     if BREAK in between or now_between(between, 0, len(between), lexicon):
         return True
+    # Someone said between ("confused, she thinks it's 1980"): the year is of that clause; but
+    # "it" or "that" refers back ("i fainted once but that was back in the eighties"), and "i
+    # think" only hedges ("a stroke, and i think it was in 2010").
+    for k, word in enumerate(between):
+        following = between[k + 1] if k + 1 < len(between) else ""
+        hedge = word == "i" and lexicon.has("thinking", (following,))
+        if lexicon.has("subjects", (word,)) and not lexicon.has("anaphora", (word,)) and not hedge:
+            return True
     return any(len(p) for p in find_words(between, frozenset(lexicon.days)))
 
 

@@ -81,6 +81,7 @@ def status(
     # A phrase with its own negation ("can't move them") is not negated again from outside:
     # "no strength in her legs, can't stand, can't move them" is paralysis, not its denial.
     own_negation = any(lexicon.has(Kind.NEG_BEFORE.value, (words[p],)) for p in match.positions)
+    ability = lexicon.meanings[match.meaning].ability
     for trigger in triggers:
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
@@ -88,18 +89,25 @@ def status(
         if match.start <= trigger.span.start < match.end:
             # "a fever of a hundred counts as high": a question inside a pattern's words.
             hypothetical = hypothetical or Kind.HYPOTHETICAL_AFTER in kinds
-            if Kind.NEG_BEFORE in kinds:
+            if Kind.NEG_BEFORE in kinds and not own_negation:
                 negated = True
                 negators.append(trigger)
             impaired = impaired or Kind.DIFFICULTY in kinds
+            # A history inside a phrase said across clauses ("weak for years and ... that hand").
+            past = past or bool(kinds & {Kind.PAST_BEFORE, Kind.PAST_AFTER})
             continue
-        if trigger.span.stop <= match.start:
+        if trigger.span.start < match.start:
+            # A trigger may end inside the phrase ("not really" before "really worried").
+            stop = min(trigger.span.stop, match.start)
             if (
                 Kind.NEG_BEFORE in kinds
                 and not own_negation
+                # "no fever no fainting speech is fine": a list's negation stops at what it
+                # negated before a statement of an ability.
+                and not (ability and any(k in taken for k in range(stop, match.start)))
                 and _reaches(
                     words,
-                    trigger.span.stop,
+                    stop,
                     match.start,
                     lexicon,
                     triggers,
@@ -110,23 +118,21 @@ def status(
                 negated = True
                 negators.append(trigger)
             if Kind.DIFFICULTY in kinds and _reaches(
-                words, trigger.span.stop, match.start, lexicon, triggers, clauses=True
+                words, stop, match.start, lexicon, triggers, clauses=True
             ):
                 impaired = True
             if Kind.UNCERTAIN in kinds and _reaches(
-                words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
+                words, stop, match.start, lexicon, triggers, clauses=False
             ):
                 uncertain = True
             if Kind.HYPOTHETICAL in kinds and _supposes(
-                words, trigger.span.stop, match.start, lexicon, triggers
+                words, stop, match.start, lexicon, triggers
             ):
                 hypothetical = True
             if (
                 Kind.PAST_BEFORE in kinds
-                and _reaches(
-                    words, trigger.span.stop, match.start, lexicon, triggers, clauses=False
-                )
-                and not now_between(words, trigger.span.stop, match.start, lexicon)
+                and _reaches(words, stop, match.start, lexicon, triggers, clauses=False)
+                and not now_between(words, stop, match.start, lexicon)
             ):
                 past = True
         elif trigger.span.start >= match.end:
@@ -156,6 +162,10 @@ def status(
                 or _said_of(match, trigger, words, triggers, lexicon, taken)
             ):
                 past = True
+    if past and find_words(
+        words[match.start : match.end], lexicon.lists.get("present", frozenset())
+    ):
+        past = False  # a phrase said across clauses, one of them of today ("... today she can't")
     if past and any(
         Kind.CHANGED in t.kinds
         and t.span.start >= match.end

@@ -32,6 +32,9 @@ def correct(word: str, lexicon: Lexicon) -> str:
         return word
     if stem(word) in lexicon.known:
         return word
+    # A dropped g, as speech recognition often writes it: "slurpin", "breathin".
+    if word.endswith("in") and stem(word + "g") in lexicon.known:
+        return word + "g"
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 

@@ -71,3 +71,9 @@ def test_all_of_them_names_every_item(hear):
 def test_a_night_of_drinking_said_the_way_people_say_it_is_alcohol(hear):
     assert hear("i had a few too many at the weekend").facts.get("trigger_alcohol") == "yes"
     assert hear("he was hungover on sunday").facts.get("trigger_alcohol") == "yes"
+
+
+def test_not_really_negates_what_follows_it_even_when_the_phrase_takes_really(hear):
+    assert dict(hear("not really worried just curious").facts) == {"worried": "no"}
+    swallow = hear("i can't really swallow my own spit")
+    assert swallow.facts["rf_breathing_swallowing"] == "yes"

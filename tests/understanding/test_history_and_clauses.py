@@ -128,3 +128,37 @@ def test_a_sign_not_clearly_long_standing_stays_a_sign(hear, said, fact):
 def test_worse_twitching_does_not_bring_back_an_old_stroke(hear):
     reading = hear("he had a stroke years ago and the twitching is worse this week")
     assert reading.facts.get("rf_one_sided_weakness") != "yes"
+
+
+SIGNS_AS_PEOPLE_SAY_THEM = [
+    ("next thing i knew i was on the bathroom floor", "rf_consciousness"),
+    ("she came to on the ground by the car", "rf_consciousness"),
+    ("his temperature is one zero four", "rf_fever"),
+    ("she keeps slurrin her words", "rf_speech"),
+    ("i think he's overdone his sleeping tablets", "rf_overdose"),
+    ("my dad's mouth looks odd and droopy", "rf_one_sided_weakness"),
+    ("she thinks it's nineteen sixty and she's really confused", "rf_consciousness"),
+    ("i can't really feel the whole side of my face", "rf_one_sided_weakness"),
+    (
+        "her right hand's been weak for years but today she can't grip with that hand",
+        "rf_one_sided_weakness",
+    ),
+]
+
+NOT_SIGNS_NOW = [
+    ("no fever no fainting her speech is fine", "rf_speech"),
+    ("my foot went numb from sitting on it but it's fine now", "rf_one_sided_weakness"),
+    ("he mumbles a bit on a good day but he's no different today", "rf_speech"),
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"), SIGNS_AS_PEOPLE_SAY_THEM, ids=[s for s, _ in SIGNS_AS_PEOPLE_SAY_THEM]
+)
+def test_a_sign_said_the_way_people_say_it_is_heard(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(("said", "fact"), NOT_SIGNS_NOW, ids=[s for s, _ in NOT_SIGNS_NOW])
+def test_a_list_s_negation_a_harmless_cause_or_a_usual_state_is_no_sign(hear, said, fact):
+    assert hear(said).facts.get(fact) != "yes"
