@@ -28,6 +28,10 @@ NOISE = [
     "purple spotty",
     "hello",
     "um the thing",
+    "what's the weather like",
+    "who won the game",
+    "what if she faints",
+    "how do i know if it's serious",
 ]
 ANSWERS = ["yes", "no", "not sure", "my calf", "three days", "coffee", "it's for me", "none"]
 RESOLVER = Resolver.from_file(model_path("en-US"))
@@ -86,3 +90,25 @@ def test_three_misses_in_a_row_at_the_safety_check_end_kindly_with_the_safety_ne
     assert third["end_session"], third["speech"]
     assert "call 9 1 1 now" in third["speech"]
     assert "health care provider" in third["speech"]
+
+
+def test_questions_alone_cannot_keep_a_session_going():
+    """A question back is answered once with why the question is asked; more questions, or
+    questions about anything else, go up the repair ladder like any other miss."""
+    sim = Simulator(lambda_handler, RESOLVER, Session(SIMULATED_SKILL_ID, "en-US"), outcome_of)
+    sim.first(None)
+    sim.say("it's for me")
+    why = sim.say("what if i faint")
+    assert "I always check them first" in why["speech"]
+    again, other = sim.say("what if i faint"), sim.say("what time is it")
+    assert "one at a time" in again["speech"]
+    assert other["end_session"]
+    assert "call 9 1 1 now" in other["speech"]
+
+
+def test_a_question_about_anything_else_is_a_miss_not_a_reason():
+    sim = Simulator(lambda_handler, RESOLVER, Session(SIMULATED_SKILL_ID, "en-US"), outcome_of)
+    sim.first(None)
+    sim.say("it's for me")
+    said = sim.say("what's the weather like")
+    assert "Sorry, I didn't catch that." in said["speech"]
