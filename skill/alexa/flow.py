@@ -141,13 +141,13 @@ def heard(turn: Turn) -> Reply:
     if heard_now.answer is not None:
         return reply_to(turn, heard_now.answer)
     reading = heard_now.reading
-    if (reading.hypothetical or (reading.asks and reading.heard)) and not session.misses:
-        # A question back ("what if she faints?") is answered with why the question is asked,
-        # once; asked again, or a question about anything else ("what's the weather?"), it
-        # goes up the repair ladder, so that questions alone cannot loop.
+    if (reading.hypothetical or reading.asks) and not session.misses:
+        # A question back ("what if she faints?", "why does it matter where?") is answered with
+        # why the question is asked, once; any more questions go up the repair ladder, so that
+        # questions alone cannot loop.
         question = turn.question()
+        session.misses = 1
         if question is not None:
-            session.misses = 1
             return restate(turn, turn.say(f"why.{question.id}"))
         return info_topic(turn, "when_to_call")
     if heard_now.person_named and not session.misses:

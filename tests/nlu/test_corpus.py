@@ -1,5 +1,5 @@
 """The NLU evaluation corpus, said through the simulator at its points of the conversation:
-every emergency heard at every point, no harmless or negated line taken as one (four lines, named
+every emergency heard at every point, no harmless or negated line taken as one (five lines, named
 below, are read on the safer side), and at least 95% of the lines a person would understand
 understood."""
 
@@ -14,9 +14,10 @@ from skill.evaluation.report import by_point
 FILES = sorted(CORPUS_DIR.glob("*.json"))
 MIN_LINES = 400
 KNOWN_LITERAL = {
-    # Sarcasm and a joke, read as said: the safer failure, named so that no other line joins them.
+    # Sarcasm and jokes, read as said: the safer failure, named so that no other line joins them.
     "oh yeah she's totally unconscious she's shouting at the telly",
     "the only slurring round here is my husband after the pub",
+    "the only thing that passed out round here is my phone battery",
     # Read on the safer side: a stroke "a while back" may be recent, and feeling faint is
     # counted as fainting (both open questions for the clinical review).
     "for my mum she had a stroke a while back but she's fine now just twitchy",

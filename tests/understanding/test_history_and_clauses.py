@@ -162,3 +162,34 @@ def test_a_sign_said_the_way_people_say_it_is_heard(hear, said, fact):
 @pytest.mark.parametrize(("said", "fact"), NOT_SIGNS_NOW, ids=[s for s, _ in NOT_SIGNS_NOW])
 def test_a_list_s_negation_a_harmless_cause_or_a_usual_state_is_no_sign(hear, said, fact):
     assert hear(said).facts.get(fact) != "yes"
+
+
+DESCRIBED = [
+    ("he doesn't know who we are this morning", "rf_consciousness"),
+    ("she keeps asking me what day it is over and over", "rf_consciousness"),
+    ("mum thinks i'm her brother", "rf_consciousness"),
+    ("he's talking to people who aren't there", "rf_consciousness"),
+    ("she went all grey and slumped off her chair", "rf_consciousness"),
+    ("we found him on the bathroom floor", "rf_consciousness"),
+    ("he tries to say water and it comes out as something else", "rf_speech"),
+    ("her words are all running into each other", "rf_speech"),
+    ("he splutters every time he tries to drink", "rf_breathing_swallowing"),
+    ("the little one got into my blister packs", "rf_overdose"),
+    ("his face is fine but one side of his mouth has dropped", "rf_one_sided_weakness"),
+]
+
+NOT_DESCRIBED = [
+    ("i work on a stroke unit so i know the signs", "rf_one_sided_weakness"),
+    ("i faint at the sight of blood but there's been none", "rf_consciousness"),
+    ("she had a high temperature back in june but nothing now", "rf_fever"),
+]
+
+
+@pytest.mark.parametrize(("said", "fact"), DESCRIBED, ids=[s for s, _ in DESCRIBED])
+def test_a_sign_described_by_what_was_seen_is_heard(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(("said", "fact"), NOT_DESCRIBED, ids=[s for s, _ in NOT_DESCRIBED])
+def test_a_job_a_fear_or_a_past_illness_is_no_sign(hear, said, fact):
+    assert hear(said).facts.get(fact) != "yes"
