@@ -26,6 +26,8 @@ ANSWERS = [
     ("can't say i've noticed anything like that", "no"),
     ("all good on that front", "no"),
     ("he's a bit tired but otherwise fine", "no"),
+    ("absolutely not", "no"),
+    ("no to all of those", "no"),
 ]
 
 
@@ -77,3 +79,21 @@ def test_not_really_negates_what_follows_it_even_when_the_phrase_takes_really(he
     assert dict(hear("not really worried just curious").facts) == {"worried": "no"}
     swallow = hear("i can't really swallow my own spit")
     assert swallow.facts["rf_breathing_swallowing"] == "yes"
+
+
+EYELID_SIGNS = [
+    ("her lid's hanging lower than the other one", "lid_drooping"),
+    ("it snaps shut every so often", "lid_closing"),
+    ("the corner's gone pink and gunky", "eye_red"),
+    ("and now his cheek is going as well", "face_spreading"),
+]
+
+
+@pytest.mark.parametrize(("line", "fact"), EYELID_SIGNS)
+def test_an_eyelid_sign_said_plainly(hear, line, fact):
+    assert hear(line).facts.get(fact) == "yes"
+
+
+def test_pregnancy_and_a_split_medicine_name_said_as_people_say_them(hear):
+    assert hear("she's about eight weeks gone").facts.get("pregnant") == "yes"
+    assert hear("my son takes ritter lin").facts.get("medicine") == "yes"
