@@ -413,6 +413,7 @@ def temperatures(
     marks = [i for i, w in enumerate(words) if lexicon.has("temperature.words", (w,))]
     if not marks and not asked and not any(w in (".", "point") for w in words):
         return found
+    weather = find_words(words, lexicon.lists.get("temperature.weather", frozenset()))
     i = 0
     while i < len(words):
         number = read_number(words, i, lexicon) if words[i] != BREAK else None
@@ -428,10 +429,16 @@ def temperatures(
             or any(-MARK_BEFORE <= m - i <= number.span.stop - i + 2 for m in marks)
         )
         scale = _scale(value)
-        if near and scale is not None:
+        # "It's forty degrees in Adelaide": a temperature in a sentence about the weather.
+        outdoors = any(_same_sentence(words, span.start, i) for span in weather)
+        if near and scale is not None and not outdoors:
             found.append((value > lexicon.fever_limits[scale], range(i, stop)))
         i = stop
     return found
+
+
+def _same_sentence(words: list[str], a: int, b: int) -> bool:
+    return BREAK not in words[min(a, b) : max(a, b)]
 
 
 def _tenths(words: list[str], number: Number, lexicon: Lexicon) -> tuple[float, int]:

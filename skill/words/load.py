@@ -387,12 +387,21 @@ def _speech(problems: Problems, file: str, node: Any) -> Speech | None:
         problems.add(file, "negation.window", "expected a whole number from 1 to 20")
         window = 6
     temperature = node.get("temperature", {})
-    check_keys(problems, file, "temperature", temperature, {"words", "limits", "high", "not_high"})
+    check_keys(
+        problems,
+        file,
+        "temperature",
+        temperature,
+        {"words", "weather", "limits", "high", "not_high"},
+    )
     if not isinstance(temperature, dict):
         problems.add(file, "temperature", "expected a mapping")
         temperature = {}
     lists["temperature.words"] = _strings(
         problems, file, "temperature.words", temperature.get("words", [])
+    )
+    lists["temperature.weather"] = _strings(
+        problems, file, "temperature.weather", temperature.get("weather", [])
     )
     limits = temperature.get("limits", {})
     if (

@@ -1,6 +1,6 @@
 """The NLU evaluation corpus, said through the simulator at its points of the conversation:
-every emergency heard at every point, no harmless or negated line taken as one (five lines, named
-below, are read on the safer side), and at least 95% of the lines a person would understand
+every emergency heard at every point, no harmless or negated line taken as one (eight lines,
+named below, are read on the safer side), and at least 95% of the lines a person would understand
 understood."""
 
 from pathlib import Path
@@ -18,10 +18,15 @@ KNOWN_LITERAL = {
     "oh yeah she's totally unconscious she's shouting at the telly",
     "the only slurring round here is my husband after the pub",
     "the only thing that passed out round here is my phone battery",
+    "no the only one slurring was my uncle at the footy club do",
     # Read on the safer side: a stroke "a while back" may be recent, and feeling faint is
     # counted as fainting (both open questions for the clinical review).
     "for my mum she had a stroke a while back but she's fine now just twitchy",
     "i felt faint but i didn't actually go down",
+    # A sign since the twitching began, now over: the safety check's first part asks "since
+    # the twitching began", and a choking fit is taken as said.
+    "i had a high fever last week but it broke on saturday",
+    "i choked on a chip on sunday but i'm fine now",
 }
 
 

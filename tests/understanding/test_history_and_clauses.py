@@ -193,3 +193,22 @@ def test_a_sign_described_by_what_was_seen_is_heard(hear, said, fact):
 @pytest.mark.parametrize(("said", "fact"), NOT_DESCRIBED, ids=[s for s, _ in NOT_DESCRIBED])
 def test_a_job_a_fear_or_a_past_illness_is_no_sign(hear, said, fact):
     assert hear(said).facts.get(fact) != "yes"
+
+
+ROUND_NINE = [
+    ("i've taken loads of it today, the kratom", "rf_overdose", "yes"),
+    ("he's had way more than usual of his xanax", "rf_overdose", "yes"),
+    ("he's really hard to understand tonight", "rf_speech", "yes"),
+    ("it was forty degrees out there in the sun today", "rf_fever", None),
+    ("her temperature is forty degrees", "rf_fever", "yes"),
+    ("i'm paralysed with worry", "rf_paralysis", None),
+    ("i'm paralysed with worry", "worried", "yes"),
+    ("i overdosed on telly last night", "rf_overdose", None),
+    ("i've barely had time to breathe this week", "rf_breathing_swallowing", None),
+    ("only slept about three hours", "trigger_sleep", "yes"),
+]
+
+
+@pytest.mark.parametrize(("said", "fact", "value"), ROUND_NINE, ids=[s for s, _, _ in ROUND_NINE])
+def test_round_nine_kinds(hear, said, fact, value):
+    assert hear(said).facts.get(fact) == value
