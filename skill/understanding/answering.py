@@ -61,6 +61,9 @@ def _from_answer(
     long", is left to the conversation, which asks again."""
     if question.fact in facts or any(facts.get(p) == "yes" for p in question.parts):
         return {}
+    if answer == "yes" and any(p in facts for p in question.parts):
+        # "Fever yeah, but only a hundred": the yes owns to a word, and what follows says no.
+        return _from_parts(question, facts)
     if question.kind is QuestionKind.YES_NO:
         return {question.fact: answer}
     if question.kind is QuestionKind.CHOICE and answer != "yes":

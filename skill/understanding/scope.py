@@ -86,6 +86,9 @@ def status(
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
             continue
+        if _doing(words, trigger):
+            # "when i was brushing my teeth" says when, not a time long ago.
+            kinds = kinds - {Kind.PAST_BEFORE, Kind.PAST_AFTER}
         if match.start <= trigger.span.start < match.end:
             # "a fever of a hundred counts as high": a question inside a pattern's words.
             hypothetical = hypothetical or Kind.HYPOTHETICAL_AFTER in kinds
@@ -316,3 +319,14 @@ def _said_of(
         if k not in in_triggers and k not in present and not lexicon.has("links", (words[k],))
     ]
     return len(core) <= HISTORY_REACH
+
+
+def _doing(words: list[str], trigger: Trigger) -> bool:
+    """A trigger ending in "was" or "were" followed by what was being done ("was brushing")."""
+    stop = trigger.span.stop
+    return (
+        words[stop - 1] in ("was", "were")
+        and stop < len(words)
+        and words[stop].endswith("ing")
+        and len(words[stop]) > 4
+    )

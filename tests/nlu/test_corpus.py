@@ -1,5 +1,5 @@
 """The NLU evaluation corpus, said through the simulator at its points of the conversation:
-every emergency heard at every point, no harmless or negated line taken as one (eight lines,
+every emergency heard at every point, no harmless or negated line taken as one (eleven lines,
 named below, are read on the safer side), and at least 95% of the lines a person would understand
 understood."""
 
@@ -27,6 +27,10 @@ KNOWN_LITERAL = {
     # the twitching began", and a choking fit is taken as said.
     "i had a high fever last week but it broke on saturday",
     "i choked on a chip on sunday but i'm fine now",
+    # A sign described with doubt counts as said (hedged red flags count as yes).
+    "um she did seem a bit muddled this morning but she'd only just woken up",
+    "i can't tell my voice sounds weird to me but maybe it's the cold",
+    "maybe my right hand feels a bit clumsy i don't know",
 }
 
 

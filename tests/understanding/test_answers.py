@@ -97,3 +97,14 @@ def test_an_eyelid_sign_said_plainly(hear, line, fact):
 def test_pregnancy_and_a_split_medicine_name_said_as_people_say_them(hear):
     assert hear("she's about eight weeks gone").facts.get("pregnant") == "yes"
     assert hear("my son takes ritter lin").facts.get("medicine") == "yes"
+
+
+def test_a_yes_that_owns_to_a_word_is_not_a_yes_to_the_signs(content):
+    from skill.understanding.answering import answer_facts
+    from skill.understanding.load import lexicon_for
+    from skill.understanding.reading import read
+
+    reading = read("temperature yeah but only about a hundred", lexicon_for("en-US"))
+    facts = answer_facts(reading, content, {}, content.question("emergency_screen"))
+    assert facts.get("rf_fever") == "no"
+    assert facts.get("emergency_screen") != "yes"

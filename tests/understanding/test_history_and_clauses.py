@@ -212,3 +212,20 @@ ROUND_NINE = [
 @pytest.mark.parametrize(("said", "fact", "value"), ROUND_NINE, ids=[s for s, _, _ in ROUND_NINE])
 def test_round_nine_kinds(hear, said, fact, value):
     assert hear(said).facts.get(fact) == value
+
+
+ROUND_TEN = [
+    ("she went down in the hall for a few seconds", "rf_consciousness", "yes"),
+    ("the swelling went down for a bit", "rf_consciousness", None),
+    ("his left arm won't lift at all", "rf_paralysis", "yes"),
+    ("he had half a bottle of whisky and his sleeping tablets", "rf_overdose", "yes"),
+    ("her face went lopsided when she was eating her tea", "rf_one_sided_weakness", "yes"),
+    ("i can't remember if i took my tablets this morning", "rf_breathing_swallowing", None),
+    ("i haven't actually passed out", "rf_consciousness", "no"),
+    ("it's a bit sore but it's not that i can't move it", "rf_paralysis", None),
+]
+
+
+@pytest.mark.parametrize(("said", "fact", "value"), ROUND_TEN, ids=[s for s, _, _ in ROUND_TEN])
+def test_round_ten_kinds(hear, said, fact, value):
+    assert hear(said).facts.get(fact) == value
