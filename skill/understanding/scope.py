@@ -10,6 +10,8 @@ from skill.understanding.text import BREAK
 POST_REACH = 2
 """How many words may stand between a phrase and a trigger that follows it ("fever? no")."""
 HISTORY_REACH = 5
+ABILITY_REACH = 2
+"""How many words may stand between a negation and an ability it denies ("not been able to")."""
 
 
 class Kind(StrEnum):
@@ -108,6 +110,8 @@ def status(
                 # "no fever no fainting speech is fine": a list's negation stops at what it
                 # negated before a statement of an ability.
                 and not (ability and any(k in taken for k in range(stop, match.start)))
+                # "can't really use the speaker herself": an ability is denied close to its words.
+                and not (ability and match.start - stop > ABILITY_REACH)
                 and _reaches(
                     words,
                     stop,

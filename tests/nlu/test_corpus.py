@@ -1,5 +1,5 @@
 """The NLU evaluation corpus, said through the simulator at its points of the conversation:
-every emergency heard at every point, no harmless or negated line taken as one (eleven lines,
+every emergency heard at every point, no harmless or negated line taken as one (fourteen lines,
 named below, are read on the safer side), and at least 95% of the lines a person would understand
 understood."""
 
@@ -31,6 +31,9 @@ KNOWN_LITERAL = {
     "um she did seem a bit muddled this morning but she'd only just woken up",
     "i can't tell my voice sounds weird to me but maybe it's the cold",
     "maybe my right hand feels a bit clumsy i don't know",
+    "i'm not sure she's been a bit muddled lately but she is ninety",
+    "hard to tell she mumbles anyway",
+    "maybe my chest feels a little tight i'm not sure",
 }
 
 

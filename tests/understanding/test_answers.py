@@ -28,6 +28,10 @@ ANSWERS = [
     ("he's a bit tired but otherwise fine", "no"),
     ("absolutely not", "no"),
     ("no to all of those", "no"),
+    ("not that she's mentioned", "no"),
+    ("none that i can tell", "no"),
+    ("i reckon so", "yes"),
+    ("i'm in two minds about it", "unsure"),
 ]
 
 
@@ -108,3 +112,12 @@ def test_a_yes_that_owns_to_a_word_is_not_a_yes_to_the_signs(content):
     facts = answer_facts(reading, content, {}, content.question("emergency_screen"))
     assert facts.get("rf_fever") == "no"
     assert facts.get("emergency_screen") != "yes"
+
+
+def test_a_negation_far_from_an_ability_does_not_deny_it(hear):
+    assert hear("my mum can't really use the speaker herself").facts.get("rf_consciousness") is None
+    assert hear("she's not really herself today").facts.get("rf_consciousness") == "yes"
+
+
+def test_a_place_said_with_cannot_pin_it_down_is_still_the_place(hear):
+    assert hear("somewhere in my back i can't really pin it down").places == ("back",)
