@@ -88,8 +88,8 @@ def status(
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
             continue
-        if _doing(words, trigger):
-            # "when i was brushing my teeth" says when, not a time long ago.
+        if _not_a_time_of_life(words, trigger, lexicon):
+            # "when she was in the shower", "when i was brushing my teeth": when, not long ago.
             kinds = kinds - {Kind.PAST_BEFORE, Kind.PAST_AFTER}
         if match.start <= trigger.span.start < match.end:
             # "a fever of a hundred counts as high": a question inside a pattern's words.
@@ -325,12 +325,17 @@ def _said_of(
     return len(core) <= HISTORY_REACH
 
 
-def _doing(words: list[str], trigger: Trigger) -> bool:
-    """A trigger ending in "was" or "were" followed by what was being done ("was brushing")."""
+def _not_a_time_of_life(words: list[str], trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A trigger ending in "was" or "were" ("when she was", "since he was") that is not followed
+    by a time of life ("little", "a teenager", "twelve"): it says where or what someone was
+    doing, not a time long ago."""
     stop = trigger.span.stop
-    return (
-        words[stop - 1] in ("was", "were")
-        and stop < len(words)
-        and words[stop].endswith("ing")
-        and len(words[stop]) > 4
-    )
+    if words[stop - 1] not in ("was", "were"):
+        return False
+    following = words[stop:]
+    while following and following[0] in ("like", "about", "around", "only", "just", "maybe"):
+        following = following[1:]  # "when i was like twelve"
+    ages = lexicon.lists.get("historical.ages", frozenset())
+    if any(tuple(following[:n]) in ages for n in range(1, 5)):
+        return False
+    return not (following and (following[0].isdigit() or following[0] in lexicon.numbers))

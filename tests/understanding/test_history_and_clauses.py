@@ -229,3 +229,27 @@ ROUND_TEN = [
 @pytest.mark.parametrize(("said", "fact", "value"), ROUND_TEN, ids=[s for s, _, _ in ROUND_TEN])
 def test_round_ten_kinds(hear, said, fact, value):
     assert hear(said).facts.get(fact) == value
+
+
+WHERE_NOT_WHEN = [
+    ("she fainted when she was in the shower this morning", "rf_consciousness"),
+    ("he passed out when he was in the kitchen", "rf_consciousness"),
+    ("he's been slurring since he was at the pub at lunch", "rf_speech"),
+    ("she went all confused when she was getting dressed", "rf_consciousness"),
+]
+
+TIME_OF_LIFE = [
+    ("i passed out once when i was a teenager", "rf_consciousness"),
+    ("he had a stroke when he was fifty", "rf_one_sided_weakness"),
+    ("her speech has been slurred since she was a child", "rf_speech"),
+]
+
+
+@pytest.mark.parametrize(("said", "fact"), WHERE_NOT_WHEN, ids=[s for s, _ in WHERE_NOT_WHEN])
+def test_when_she_was_somewhere_is_a_sign_now(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(("said", "fact"), TIME_OF_LIFE, ids=[s for s, _ in TIME_OF_LIFE])
+def test_when_she_was_little_is_history(hear, said, fact):
+    assert hear(said).facts.get(fact) != "yes"
