@@ -83,13 +83,14 @@ def status(
     # A phrase with its own negation ("can't move them") is not negated again from outside:
     # "no strength in her legs, can't stand, can't move them" is paralysis, not its denial.
     own_negation = any(lexicon.has(Kind.NEG_BEFORE.value, (words[p],)) for p in match.positions)
-    ability = lexicon.meanings[match.meaning].ability
+    ability = match.meaning >= 0 and lexicon.meanings[match.meaning].ability
     for trigger in triggers:
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
             continue
-        if _not_a_time_of_life(words, trigger, lexicon):
-            # "when she was in the shower", "when i was brushing my teeth": when, not long ago.
+        if _not_a_time_of_life(words, trigger, lexicon) or _recent(words, trigger):
+            # "when she was in the shower", "before i could catch her", "in the past hour":
+            # when it happened, not a time long ago.
             kinds = kinds - {Kind.PAST_BEFORE, Kind.PAST_AFTER}
         if match.start <= trigger.span.start < match.end:
             # "a fever of a hundred counts as high": a question inside a pattern's words.
@@ -339,3 +340,23 @@ def _not_a_time_of_life(words: list[str], trigger: Trigger, lexicon: Lexicon) ->
     if any(tuple(following[:n]) in ages for n in range(1, 5)):
         return False
     return not (following and (following[0].isdigit() or following[0] in lexicon.numbers))
+
+
+RECENT = frozenset(
+    {"hour", "hours", "day", "days", "few", "couple", "minute", "minutes", "week", "24", "twenty"}
+)
+"""After "in the past": a span of time up to now ("in the past hour"), not the far past."""
+CLOSES = frozenset({"but", "and", "so", "though", "that", "then", "too", "as", "|"})
+"""After a bare "before": the end of what it says ("she's fainted before, but ...")."""
+
+
+def _recent(words: list[str], trigger: Trigger) -> bool:
+    """A bare "before" said of when ("before i could catch her", "just before lunch"), or "in
+    the past" followed by a span up to now ("in the past hour"): no history."""
+    said = tuple(words[trigger.span.start : trigger.span.stop])
+    following = words[trigger.span.stop] if trigger.span.stop < len(words) else None
+    if said == ("before",):
+        return following is not None and following not in CLOSES
+    if said == ("in", "the", "past"):
+        return following in RECENT
+    return False

@@ -253,3 +253,21 @@ def test_when_she_was_somewhere_is_a_sign_now(hear, said, fact):
 @pytest.mark.parametrize(("said", "fact"), TIME_OF_LIFE, ids=[s for s, _ in TIME_OF_LIFE])
 def test_when_she_was_little_is_history(hear, said, fact):
     assert hear(said).facts.get(fact) != "yes"
+
+
+RECENT_NOT_HISTORY = [
+    ("she fainted before i could catch her", "rf_consciousness"),
+    ("he passed out just before lunch", "rf_consciousness"),
+    ("she's been slurring in the past hour", "rf_speech"),
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "fact"), RECENT_NOT_HISTORY, ids=[s for s, _ in RECENT_NOT_HISTORY]
+)
+def test_before_something_or_in_the_past_hour_is_a_sign_now(hear, said, fact):
+    assert hear(said).facts.get(fact) == "yes"
+
+
+def test_before_at_the_end_is_still_history(hear):
+    assert hear("she's fainted before, nothing new").facts.get("rf_consciousness") != "yes"
