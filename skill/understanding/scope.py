@@ -88,7 +88,7 @@ def status(
         kinds = trigger.kinds
         if Kind.PSEUDO in kinds:
             continue
-        if _not_a_time_of_life(words, trigger, lexicon) or _recent(words, trigger):
+        if _not_a_time_of_life(words, trigger, lexicon) or _recent(words, trigger, lexicon):
             # "when she was in the shower", "before i could catch her", "in the past hour":
             # when it happened, not a time long ago.
             kinds = kinds - {Kind.PAST_BEFORE, Kind.PAST_AFTER}
@@ -334,7 +334,7 @@ def _not_a_time_of_life(words: list[str], trigger: Trigger, lexicon: Lexicon) ->
     if words[stop - 1] not in ("was", "were"):
         return False
     following = words[stop:]
-    while following and following[0] in ("like", "about", "around", "only", "just", "maybe"):
+    while following and lexicon.has("historical.loose", (following[0],)):
         following = following[1:]  # "when i was like twelve"
     ages = lexicon.lists.get("historical.ages", frozenset())
     if any(tuple(following[:n]) in ages for n in range(1, 5)):
@@ -342,21 +342,15 @@ def _not_a_time_of_life(words: list[str], trigger: Trigger, lexicon: Lexicon) ->
     return not (following and (following[0].isdigit() or following[0] in lexicon.numbers))
 
 
-RECENT = frozenset(
-    {"hour", "hours", "day", "days", "few", "couple", "minute", "minutes", "week", "24", "twenty"}
-)
-"""After "in the past": a span of time up to now ("in the past hour"), not the far past."""
-CLOSES = frozenset({"but", "and", "so", "though", "that", "then", "too", "as", "|"})
-"""After a bare "before": the end of what it says ("she's fainted before, but ...")."""
-
-
-def _recent(words: list[str], trigger: Trigger) -> bool:
+def _recent(words: list[str], trigger: Trigger, lexicon: Lexicon) -> bool:
     """A bare "before" said of when ("before i could catch her", "just before lunch"), or "in
     the past" followed by a span up to now ("in the past hour"): no history."""
     said = tuple(words[trigger.span.start : trigger.span.stop])
     following = words[trigger.span.stop] if trigger.span.stop < len(words) else None
+    if following is None:
+        return False
     if said == ("before",):
-        return following is not None and following not in CLOSES
+        return following != BREAK and not lexicon.has("historical.closes", (following,))
     if said == ("in", "the", "past"):
-        return following in RECENT
+        return lexicon.has("historical.recent", (following,))
     return False

@@ -52,7 +52,7 @@ SPEECH_LISTS = (
 SPEECH_GROUPS = {
     "answers": ("yes", "no", "unsure", "particles", "alone", "all"),
     "negation": ("before", "after", "pseudo", "end"),
-    "historical": ("before", "after", "changed", "ages"),
+    "historical": ("before", "after", "changed", "ages", "loose", "recent", "closes"),
     "persons": ("self", "other", "possessives", "for", "male", "female"),
     "commands": ("repeat", "slower", "help", "why", "back", "start_over", "stop"),
 }
