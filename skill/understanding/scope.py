@@ -148,7 +148,7 @@ def status(
             if (
                 Kind.NEG_AFTER in kinds
                 and not own_negation
-                and _after(between, trigger, words, taken)
+                and _after(between, trigger, words, taken, lexicon)
             ):
                 negated = True
                 negators.append(trigger)
@@ -251,10 +251,19 @@ def _supposes(
     return True
 
 
-def _after(between: list[str], trigger: Trigger, words: list[str], taken: set[int]) -> bool:
+def _after(
+    between: list[str], trigger: Trigger, words: list[str], taken: set[int], lexicon: Lexicon
+) -> bool:
     """A negation after a phrase ("fever no") governs it only when it closes the line or a
-    clause, so that "slurred speech no fever" negates the fever, not the speech."""
+    clause, so that "slurred speech no fever" negates the fever, not the speech; and not past
+    someone said of anew ("she went down for a second, she's fine now": she fainted)."""
     if len(between) > POST_REACH or BREAK in between:
+        return False
+    # "It" refers back, and "you" is the skill asked ("a stroke you mean, no").
+    if any(
+        lexicon.has("subjects", (w,)) and not lexicon.has("anaphora", (w,)) and w != "you"
+        for w in between
+    ):
         return False
     following = trigger.span.stop
     if following >= len(words) or words[following] == BREAK:

@@ -223,6 +223,8 @@ ROUND_TEN = [
     ("i can't remember if i took my tablets this morning", "rf_breathing_swallowing", None),
     ("i haven't actually passed out", "rf_consciousness", "no"),
     ("it's a bit sore but it's not that i can't move it", "rf_paralysis", None),
+    ("she went down in the bathroom just for a second, she's fine now", "rf_consciousness", "yes"),
+    ("her breathing, it's fine", "rf_breathing_swallowing", "no"),
 ]
 
 
